@@ -1,0 +1,62 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "samkalk",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(
+      name: "Samkalk",
+      targets: ["SamkalkCore", "SamkalkRates", "SamkalkEngine", "SamkalkInput", "SamkalkReports"]),
+    .executable(name: "samkalk", targets: ["samkalk"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // libxml2 through pkg-config. Only SamkalkXML imports it.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]),
+    // Units and money: öre, months, dates, actors, diagnostics, hashing.
+    .target(name: "SamkalkCore"),
+    // Secure XML parsing, XSD validation and writing (the only user of libxml2).
+    .target(name: "SamkalkXML", dependencies: ["CLibXML2", "SamkalkCore"], resources: []),
+    // Dated, sourced rate tables and their loaders.
+    .target(
+      name: "SamkalkRates", dependencies: ["SamkalkCore", "SamkalkXML"],
+      resources: [.copy("Schemas/rates.xsd")]),
+    // Scenario model, ledger, situations, taxes and results.
+    .target(name: "SamkalkEngine", dependencies: ["SamkalkCore", "SamkalkRates"]),
+    // Scenario files: XSD validation and reading into the engine's model.
+    .target(
+      name: "SamkalkInput", dependencies: ["SamkalkCore", "SamkalkXML", "SamkalkRates", "SamkalkEngine"],
+      resources: [.copy("Schemas/scenario.xsd")]),
+    // Report writers: XML, CSV and the summary table.
+    .target(
+      name: "SamkalkReports",
+      dependencies: ["SamkalkCore", "SamkalkXML", "SamkalkRates", "SamkalkEngine"],
+      resources: [.copy("Schemas/report.xsd")]),
+    // The thin command-line tool (the only user of ArgumentParser).
+    .executableTarget(
+      name: "samkalk",
+      dependencies: [
+        "SamkalkCore", "SamkalkRates", "SamkalkEngine", "SamkalkInput", "SamkalkReports",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(name: "samkalk-benchmark", dependencies: [], path: "Benchmarks/samkalk-benchmark"),
+    .testTarget(name: "SamkalkCoreTests", dependencies: ["SamkalkCore"]),
+    .testTarget(name: "SamkalkXMLTests", dependencies: ["SamkalkXML", "SamkalkCore"]),
+    .testTarget(name: "SamkalkRatesTests", dependencies: ["SamkalkRates", "SamkalkCore"]),
+    .testTarget(name: "SamkalkEngineTests", dependencies: ["SamkalkEngine", "SamkalkRates", "SamkalkCore"]),
+    .testTarget(
+      name: "SamkalkInputTests", dependencies: ["SamkalkInput", "SamkalkEngine", "SamkalkRates", "SamkalkCore"]),
+    .testTarget(
+      name: "SamkalkReportsTests",
+      dependencies: ["SamkalkReports", "SamkalkInput", "SamkalkEngine", "SamkalkRates", "SamkalkCore", "SamkalkXML"],
+      exclude: ["Golden"]),
+    .testTarget(name: "SamkalkCLITests", dependencies: ["samkalk", "SamkalkCore"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

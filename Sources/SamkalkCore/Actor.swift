@@ -1,0 +1,89 @@
+/// The seven actors whose costs and incomes samkalk models (DOMAIN.md §2).
+///
+/// The raw value is the id used in scenario files, rate tables and reports.
+public enum Actor: String, CaseIterable, Hashable, Comparable, Sendable {
+  case individ
+  case kommun
+  case region
+  case forsakringskassan
+  case arbetsformedlingen
+  case staten
+  case arbetsgivare
+
+  /// The Swedish name used in human-readable reports.
+  public var swedishName: String {
+    switch self {
+    case .individ: "Individen"
+    case .kommun: "Kommunen"
+    case .region: "Regionen"
+    case .forsakringskassan: "Försäkringskassan"
+    case .arbetsformedlingen: "Arbetsförmedlingen"
+    case .staten: "Staten (övrigt)"
+    case .arbetsgivare: "Arbetsgivaren"
+    }
+  }
+
+  /// Whether the actor belongs to the public sector (`offentlig_sektor`).
+  public var isPublic: Bool {
+    switch self {
+    case .kommun, .region, .forsakringskassan, .arbetsformedlingen, .staten: true
+    case .individ, .arbetsgivare: false
+    }
+  }
+
+  public static func < (lhs: Actor, rhs: Actor) -> Bool {
+    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+  }
+}
+
+/// A point of view for results: one actor, the public sector, or society as a whole.
+///
+/// `offentlig_sektor` sums kommun, region, forsakringskassan, arbetsformedlingen and staten;
+/// `samhallet` sums all seven actors, so transfers between them cancel.
+public enum Perspective: Hashable, Sendable, CustomStringConvertible {
+  case actor(Actor)
+  case offentligSektor
+  case samhallet
+
+  /// Every perspective in report order: the seven actors, then the two aggregates.
+  public static let all: [Perspective] =
+    Actor.allCases.map { .actor($0) } + [.offentligSektor, .samhallet]
+
+  /// The id used in reports (`kommun`, …, `offentlig_sektor`, `samhallet`).
+  public var id: String {
+    switch self {
+    case .actor(let actor): actor.rawValue
+    case .offentligSektor: "offentlig_sektor"
+    case .samhallet: "samhallet"
+    }
+  }
+
+  public init?(id: String) {
+    switch id {
+    case "offentlig_sektor": self = .offentligSektor
+    case "samhallet": self = .samhallet
+    default:
+      guard let actor = Actor(rawValue: id) else { return nil }
+      self = .actor(actor)
+    }
+  }
+
+  /// The actors whose nets this perspective adds up.
+  public var members: [Actor] {
+    switch self {
+    case .actor(let actor): [actor]
+    case .offentligSektor: Actor.allCases.filter(\.isPublic)
+    case .samhallet: Actor.allCases
+    }
+  }
+
+  public var swedishName: String {
+    switch self {
+    case .actor(let actor): actor.swedishName
+    case .offentligSektor: "Offentlig sektor"
+    case .samhallet: "Samhället"
+    }
+  }
+
+  public var description: String { id }
+}

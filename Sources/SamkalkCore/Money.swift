@@ -1,0 +1,110 @@
+/// An amount of Swedish money in whole öre.
+///
+/// The ledger keeps every amount as an integer number of öre so that sums reconcile exactly:
+/// adding the flows of a year in any order gives the same öre. Conversions from kronor given
+/// as a floating-point number round half away from zero to the nearest öre, the rule a
+/// Swedish payroll or benefit system uses when it rounds a computed amount to öre.
+///
+/// | kronor        | öre        | `description` |
+/// |---------------|------------|---------------|
+/// | 1 234.5       | 123 450    | `1234.50`     |
+/// | 0.005         | 1          | `0.01`        |
+/// | -0.005        | -1         | `-0.01`       |
+/// | 4 831.666…    | 483 167    | `4831.67`     |
+public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The amount in öre (1/100 krona).
+  public var ore: Int64
+
+  /// Creates an amount from whole öre.
+  public init(ore: Int64) { self.ore = ore }
+
+  /// Creates an amount from whole kronor.
+  public init(kronor: Int64) { self.ore = kronor * 100 }
+
+  /// Rounds an amount in kronor to the nearest öre, halves away from zero.
+  ///
+  /// Returns `nil` when the value is not finite or does not fit in 64-bit öre, so that a
+  /// caller can report the input instead of trapping.
+  public static func rounding(kronor: Double) -> Money? {
+    let ore = (kronor * 100).rounded(.toNearestOrAwayFromZero)
+    guard ore.isFinite, abs(ore) < 9.0e18 else { return nil }
+    return Money(ore: Int64(ore))
+  }
+
+  public static let zero = Money(ore: 0)
+
+  /// The amount in kronor as a floating-point number, for derived measures (present values,
+  /// ratios). Never feed this back into the ledger.
+  public var kronor: Double { Double(ore) / 100 }
+
+  /// Locale-free decimal text with two decimals and `.` as the decimal mark: `-1234.05`.
+  public var description: String {
+    let sign = ore < 0 ? "-" : ""
+    let magnitude = ore.magnitude
+    let whole = magnitude / 100
+    let fraction = magnitude % 100
+    return "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
+  }
+
+  public static func < (lhs: Money, rhs: Money) -> Bool { lhs.ore < rhs.ore }
+  public static func + (lhs: Money, rhs: Money) -> Money { Money(ore: lhs.ore + rhs.ore) }
+  public static func - (lhs: Money, rhs: Money) -> Money { Money(ore: lhs.ore - rhs.ore) }
+  public static prefix func - (value: Money) -> Money { Money(ore: -value.ore) }
+  public static func += (lhs: inout Money, rhs: Money) { lhs.ore += rhs.ore }
+  public static func -= (lhs: inout Money, rhs: Money) { lhs.ore -= rhs.ore }
+  /// Multiplies by a whole count, e.g. a per-person amount by the number of persons.
+  public static func * (lhs: Money, rhs: Int64) -> Money { Money(ore: lhs.ore * rhs) }
+}
+
+extension Money {
+  /// Splits the amount into `parts` whole-öre pieces that add up exactly to the amount.
+  ///
+  /// The first `ore % parts` pieces get one öre more, so the split is deterministic:
+  /// 100 öre in 3 parts gives 34, 33, 33.
+  public func split(into parts: Int) -> [Money] {
+    precondition(parts > 0, "split needs at least one part")
+    let base = ore / Int64(parts)
+    let remainder = ore - base * Int64(parts)
+    let step: Int64 = remainder < 0 ? -1 : 1
+    var left = remainder.magnitude
+    return (0..<parts).map { _ in
+      if left > 0 {
+        left -= 1
+        return Money(ore: base + step)
+      }
+      return Money(ore: base)
+    }
+  }
+
+  /// Splits the amount in proportion to non-negative weights, in whole öre, exactly.
+  ///
+  /// Uses the largest-remainder method: each part gets the floor of its share and the öre
+  /// left over go to the parts with the largest remainders (ties to the earlier part). When
+  /// every weight is zero the amount is split evenly.
+  public func split(proportionalTo weights: [Double]) -> [Money] {
+    precondition(!weights.isEmpty, "split needs at least one weight")
+    let total = weights.reduce(0, +)
+    guard total > 0 else { return split(into: weights.count) }
+    let sign: Int64 = ore < 0 ? -1 : 1
+    let magnitude = Int64(ore.magnitude)
+    var parts = [Int64](repeating: 0, count: weights.count)
+    var remainders = [(Double, Int)]()
+    var assigned: Int64 = 0
+    for (index, weight) in weights.enumerated() {
+      let exact = Double(magnitude) * (weight / total)
+      let floor = Int64(exact.rounded(.down))
+      parts[index] = floor
+      assigned += floor
+      remainders.append((exact - Double(floor), index))
+    }
+    remainders.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
+    var left = magnitude - assigned
+    var cursor = 0
+    while left > 0 {
+      parts[remainders[cursor % remainders.count].1] += 1
+      left -= 1
+      cursor += 1
+    }
+    return parts.map { Money(ore: $0 * sign) }
+  }
+}

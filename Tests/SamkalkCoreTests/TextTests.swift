@@ -1,0 +1,55 @@
+import SamkalkCore
+import Testing
+
+@Suite struct TextTests {
+  @Test func sha256MatchesKnownVectors() {
+    #expect(SHA256.hex(of: Array("".utf8)) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    #expect(SHA256.hex(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    // 56 bytes: the padding spills into a second block.
+    #expect(
+      SHA256.hex(of: Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+        == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+  }
+
+  @Test func suggestsCloseNames() {
+    #expect(NameSuggestion.closest(to: "titel", among: ["title", "measure"]) == "title")
+    #expect(NameSuggestion.closest(to: "forsorjningstod", among: ["forsorjningsstod", "arbete"]) == "forsorjningsstod")
+    #expect(NameSuggestion.closest(to: "xyz", among: ["title", "measure"]) == nil)
+    #expect(NameSuggestion.hint(for: "titel", among: ["title"]) == "; did you mean 'title'?")
+  }
+
+  @Test func diagnosticsPrintLikeACompiler() {
+    let located = Diagnostic.error("bad", at: SourceLocation(file: "a.xml", line: 3, column: 7))
+    #expect(located.description == "a.xml:3:7: error: bad")
+    #expect(Diagnostic.warning("w", at: SourceLocation(file: "a.xml", line: 3)).description == "a.xml:3: warning: w")
+    #expect(Diagnostic.error("e", at: SourceLocation(file: "a.xml")).description == "a.xml: error: e")
+  }
+
+  @Test func formatsDecimalsLocaleFree() {
+    #expect(DecimalText.format(1234.5678, decimals: 2) == "1234.57")
+    #expect(DecimalText.format(-0.004, decimals: 2) == "0.00")
+    #expect(DecimalText.format(0.035, decimals: 4) == "0.0350")
+    #expect(DecimalText.format(-12.5, decimals: 0) == "-13")
+  }
+}
+
+@Suite struct GroupedNumberTests {
+  @Test func groupsWholeKronor() {
+    #expect(GroupedNumber.kronor(Money(ore: 123_456_750)) == "1 234 568")
+    #expect(GroupedNumber.kronor(Money(ore: -50)) == "-1")
+    #expect(GroupedNumber.kronor(Money(ore: -49)) == "0")
+    #expect(GroupedNumber.kronor(Money(ore: 0)) == "0")
+    #expect(GroupedNumber.kronor(Money(kronor: 999)) == "999")
+    #expect(GroupedNumber.kronor(Money(kronor: -1000)) == "-1 000")
+  }
+}
+
+@Suite struct EditDistanceTests {
+  @Test func countsSwapsAsOneEdit() {
+    #expect(NameSuggestion.distance("titel", "title") == 1)
+    #expect(NameSuggestion.distance("yeras", "years") == 1)
+    #expect(NameSuggestion.distance("kitten", "sitting") == 3)
+    #expect(NameSuggestion.distance("", "abc") == 3)
+    #expect(NameSuggestion.distance("Kommun", "kommun") == 0)
+  }
+}
