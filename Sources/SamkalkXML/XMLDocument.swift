@@ -1,0 +1,159 @@
+import CLibXML2
+import Foundation
+import SamkalkCore
+
+/// A parsed XML file: the Swift element tree plus the libxml2 document kept for XSD validation.
+///
+/// Parsing is secure by construction: no network access (`XML_PARSE_NONET`), no entity
+/// substitution and no external DTD loading (the options that would enable them are never
+/// set), and any DOCTYPE is refused, since no samkalk file needs one. Files larger than
+/// ``XMLLimits/maxBytes`` are refused before libxml2 sees them.
+public final class XMLDocument: @unchecked Sendable {
+  /// The path as given, used in diagnostics.
+  public let file: String
+  public let root: XMLElement
+  /// The file's bytes, for provenance hashes.
+  public let bytes: [UInt8]
+  let document: xmlDocPtr
+
+  private init(file: String, root: XMLElement, bytes: [UInt8], document: xmlDocPtr) {
+    self.file = file
+    self.root = root
+    self.bytes = bytes
+    self.document = document
+  }
+
+  deinit { xmlFreeDoc(document) }
+
+  /// Reads and parses a file. A missing or unreadable file is a diagnostic, not a crash.
+  public static func load(path: String, limits: XMLLimits = .default) throws(DiagnosticError) -> XMLDocument {
+    let bytes = try FileBytes.read(path: path, maxBytes: limits.maxBytes)
+    return try parse(bytes: bytes, file: path, limits: limits)
+  }
+
+  /// Parses bytes that came from `file` (the name is used in diagnostics only).
+  public static func parse(bytes: [UInt8], file: String, limits: XMLLimits = .default) throws(DiagnosticError)
+    -> XMLDocument
+  {
+    guard bytes.count <= limits.maxBytes else {
+      throw DiagnosticError(
+        .error(
+          "file is \(bytes.count) bytes, larger than the limit of \(limits.maxBytes) bytes",
+          at: SourceLocation(file: file)))
+    }
+    guard !bytes.isEmpty else {
+      throw DiagnosticError(.error("file is empty", at: SourceLocation(file: file)))
+    }
+    let box = LibXMLErrorBox(file: file)
+    xmlSetStructuredErrorFunc(box.opaque, LibXMLErrorBox.handler)
+    defer { xmlSetStructuredErrorFunc(nil, nil) }
+    let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOBLANKS.rawValue)
+    let parsed = bytes.withUnsafeBufferPointer { buffer in
+      buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+        xmlReadMemory(pointer, Int32(buffer.count), file, nil, options)
+      }
+    }
+    guard let document = parsed else {
+      let diagnostics =
+        box.diagnostics.isEmpty
+        ? [Diagnostic.error("not well-formed XML", at: SourceLocation(file: file))] : box.diagnostics
+      throw DiagnosticError(diagnostics)
+    }
+    if let errors = Optional(box.diagnostics.filter { $0.severity == .error }), !errors.isEmpty {
+      xmlFreeDoc(document)
+      throw DiagnosticError(errors)
+    }
+    if let subset = document.pointee.intSubset ?? document.pointee.extSubset {
+      let line = Int(xmlGetLineNo(UnsafeMutableRawPointer(subset).assumingMemoryBound(to: xmlNode.self)))
+      xmlFreeDoc(document)
+      throw DiagnosticError(
+        .error(
+          "DOCTYPE declarations are not allowed (samkalk files never need a DTD or entities)",
+          at: SourceLocation(file: file, line: line > 0 ? line : 1)))
+    }
+    guard let rootNode = xmlDocGetRootElement(document) else {
+      xmlFreeDoc(document)
+      throw DiagnosticError(.error("document has no root element", at: SourceLocation(file: file)))
+    }
+    return XMLDocument(file: file, root: makeElement(rootNode), bytes: bytes, document: document)
+  }
+
+  /// The location of an element in this file.
+  public func location(_ element: XMLElement) -> SourceLocation {
+    SourceLocation(file: file, line: element.line > 0 ? element.line : nil)
+  }
+
+  /// The location of an attribute (the line of its element; libxml2 keeps no column).
+  public func location(_ attribute: XMLAttribute) -> SourceLocation {
+    SourceLocation(file: file, line: attribute.line > 0 ? attribute.line : nil)
+  }
+
+  private static func makeElement(_ node: xmlNodePtr) -> XMLElement {
+    let line = Int(xmlGetLineNo(node))
+    var element = XMLElement(
+      name: String(cString: node.pointee.name),
+      namespace: node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) },
+      line: line)
+    var attribute = node.pointee.properties
+    while let current = attribute {
+      let name = String(cString: current.pointee.name)
+      var value = ""
+      var part = current.pointee.children
+      while let textNode = part {
+        if let content = textNode.pointee.content { value += String(cString: content) }
+        part = textNode.pointee.next
+      }
+      element.attributes.append(XMLAttribute(name: name, value: value, line: line))
+      attribute = current.pointee.next
+    }
+    var child = node.pointee.children
+    var text = ""
+    while let current = child {
+      switch current.pointee.type {
+      case XML_ELEMENT_NODE:
+        element.children.append(makeElement(current))
+      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+        if let content = current.pointee.content { text += String(cString: content) }
+      default:
+        break
+      }
+      child = current.pointee.next
+    }
+    element.text = text
+    return element
+  }
+}
+
+/// Reads a whole file with a size limit checked before reading, reporting problems as diagnostics.
+public enum FileBytes {
+  public static func read(path: String, maxBytes: Int) throws(DiagnosticError) -> [UInt8] {
+    let location = SourceLocation(file: path)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw DiagnosticError(.error("no such file", at: location))
+    }
+    guard !isDirectory.boolValue else {
+      throw DiagnosticError(.error("is a directory, not a file", at: location))
+    }
+    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+      size.intValue > maxBytes
+    {
+      throw DiagnosticError(
+        .error("file is \(size.intValue) bytes, larger than the limit of \(maxBytes) bytes", at: location))
+    }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw DiagnosticError(.error("cannot open the file for reading", at: location))
+    }
+    defer { try? handle.close() }
+    let data: Data
+    do {
+      data = try handle.read(upToCount: maxBytes + 1) ?? Data()
+    } catch {
+      throw DiagnosticError(.error("cannot read the file: \(error)", at: location))
+    }
+    guard data.count <= maxBytes else {
+      throw DiagnosticError(.error("file is larger than the limit of \(maxBytes) bytes", at: location))
+    }
+    return [UInt8](data)
+  }
+}
