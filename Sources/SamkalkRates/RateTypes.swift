@@ -1,0 +1,312 @@
+import SamkalkCore
+
+/// The name of a dated parameter: the path under `Rates/` without `.xml`, folders joined by
+/// dots (`Rates/formaner/aktivitetsstod/dag.xml` is `formaner.aktivitetsstod.dag`).
+public struct RateKey: Hashable, Comparable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+  public let rawValue: String
+
+  public init(_ rawValue: String) { self.rawValue = rawValue }
+  public init(stringLiteral value: String) { self.rawValue = value }
+
+  public var description: String { rawValue }
+
+  public static func < (lhs: RateKey, rhs: RateKey) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// The unit a parameter's amounts are stated in. Conversions between units are the engine's
+/// explicit, named operations; the rate book never converts.
+public enum RateUnit: String, CaseIterable, Sendable {
+  case kr = "kr"
+  /// Per weekday (5 days a week).
+  case krPerDag = "kr/dag"
+  case krPerKalenderdag = "kr/kalenderdag"
+  case krPerVecka = "kr/vecka"
+  case krPerManad = "kr/månad"
+  case krPerAr = "kr/år"
+  case krPerBesok = "kr/besök"
+  case krPerDygn = "kr/dygn"
+  case krPerKontakt = "kr/kontakt"
+  case krPerTimme = "kr/timme"
+  /// A share, 0–1.
+  case andel
+  /// A percentage, 0–100.
+  case procent
+  case pbbMultipel = "PBB-multipel"
+  case ibbMultipel = "IBB-multipel"
+  /// The amount is an actor id (who pays a benefit).
+  case aktor = "aktör"
+  case dagar
+  case veckor
+  case manader = "månader"
+  case antal
+
+  /// Whether amounts in this unit are actor ids rather than numbers.
+  public var isActor: Bool { self == .aktor }
+
+  /// The inclusive range a number in this unit must lie in (no unit allows negative amounts).
+  public var allowedRange: ClosedRange<Double> {
+    switch self {
+    case .andel: 0...1
+    case .procent: 0...100
+    default: 0...Double.greatestFiniteMagnitude
+    }
+  }
+}
+
+/// How well a value is sourced, as `reference/rates.md` marks it.
+public enum RateStatus: String, Sendable, CaseIterable {
+  /// The value appears in the cited source.
+  case seen = "SEEN"
+  /// Computed by a stated formula from SEEN inputs.
+  case derived = "DERIVED"
+  /// A placeholder no seen source confirms.
+  case unconfirmed = "UNCONFIRMED"
+
+  /// SEEN < DERIVED < UNCONFIRMED: the weaker of two statuses.
+  public static func weaker(_ a: RateStatus, _ b: RateStatus) -> RateStatus {
+    let order: [RateStatus] = [.seen, .derived, .unconfirmed]
+    return order.firstIndex(of: a)! >= order.firstIndex(of: b)! ? a : b
+  }
+}
+
+/// Where a value comes from: a title and a URL and/or an SFS number.
+public struct RateSource: Hashable, Sendable {
+  public var title: String
+  public var url: String?
+  /// An SFS number such as `2003:1210`.
+  public var sfs: String?
+
+  public init(title: String, url: String? = nil, sfs: String? = nil) {
+    self.title = title
+    self.url = url
+    self.sfs = sfs
+  }
+
+  /// `title, url`, `title, SFS x`, `title, url, SFS x` or just the title.
+  public var citation: String {
+    var parts = [title]
+    if let url, !url.isEmpty { parts.append(url) }
+    if let sfs, !sfs.isEmpty { parts.append("SFS \(sfs)") }
+    return parts.joined(separator: ", ")
+  }
+}
+
+/// The layer a value was loaded in. Precedence: shipped < userFile(0) < userFile(1) < … < scenario.
+public enum RateLayer: Hashable, Sendable, Comparable, CustomStringConvertible {
+  case shipped
+  /// The n-th `--rates` file (0-based, in command-line order).
+  case userFile(Int)
+  case scenario
+
+  private var rank: (Int, Int) {
+    switch self {
+    case .shipped: (0, 0)
+    case .userFile(let index): (1, index)
+    case .scenario: (2, 0)
+    }
+  }
+
+  public static func < (lhs: RateLayer, rhs: RateLayer) -> Bool { lhs.rank < rhs.rank }
+
+  public var description: String {
+    switch self {
+    case .shipped: "shipped"
+    case .userFile(let index): "user file \(index + 1)"
+    case .scenario: "scenario"
+    }
+  }
+}
+
+/// The layer and the place in a file a value was read from.
+public struct RateOrigin: Hashable, Sendable {
+  public var layer: RateLayer
+  public var location: SourceLocation
+
+  public init(layer: RateLayer, location: SourceLocation) {
+    self.layer = layer
+    self.location = location
+  }
+}
+
+/// A parameter's amount: a number in the parameter's unit, or an actor for unit `aktör`.
+public enum RateAmount: Hashable, Sendable, CustomStringConvertible {
+  case number(Double)
+  case actor(Actor)
+
+  public var description: String {
+    switch self {
+    case .number(let value): RateAmount.format(value)
+    case .actor(let actor): actor.rawValue
+    }
+  }
+
+  /// Locale-free text without a trailing `.0` for whole numbers.
+  static func format(_ value: Double) -> String {
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    return String(value)
+  }
+}
+
+/// One dated value of a parameter.
+public struct RateValue: Hashable, Sendable {
+  public var key: RateKey
+  public var amount: RateAmount
+  public var unit: RateUnit
+  /// The first day the value is in force.
+  public var from: Day
+  /// The last day the value is in force; `nil`: until the next value starts (or coverage ends).
+  public var to: Day?
+  public var source: RateSource
+  public var status: RateStatus
+  public var note: String?
+  public var origin: RateOrigin
+
+  public init(
+    key: RateKey, amount: RateAmount, unit: RateUnit, from: Day, to: Day? = nil, source: RateSource,
+    status: RateStatus, note: String? = nil, origin: RateOrigin
+  ) {
+    self.key = key
+    self.amount = amount
+    self.unit = unit
+    self.from = from
+    self.to = to
+    self.source = source
+    self.status = status
+    self.note = note
+    self.origin = origin
+  }
+}
+
+/// How a value past the parameter's coverage was obtained.
+public struct Extrapolation: Hashable, Sendable {
+  /// `constant`, `prisbasbelopp` or `inkomstbasbelopp`.
+  public var method: String
+  /// The date the scaling starts from: the parameter's `coverage through` date.
+  public var baseDate: Day
+  /// The factor the stated amount was multiplied by (1 for `constant`).
+  public var factor: Double
+
+  public init(method: String, baseDate: Day, factor: Double) {
+    self.method = method
+    self.baseDate = baseDate
+    self.factor = factor
+  }
+}
+
+/// A value looked up for a date.
+public struct ResolvedRate: Hashable, Sendable {
+  /// The stated value that was used (for an extrapolated value: the last value in coverage).
+  public var value: RateValue
+  /// The date asked for.
+  public var date: Day
+  /// Set when the date lies past the parameter's coverage.
+  public var extrapolation: Extrapolation?
+  /// The amount × the extrapolation factor, for numeric units; `nil` for actors.
+  public var number: Double?
+  /// The actor, for unit `aktör`.
+  public var actor: Actor?
+
+  public init(value: RateValue, date: Day, extrapolation: Extrapolation? = nil) {
+    self.value = value
+    self.date = date
+    self.extrapolation = extrapolation
+    switch value.amount {
+    case .number(let amount):
+      number = amount * (extrapolation?.factor ?? 1)
+      actor = nil
+    case .actor(let who):
+      number = nil
+      actor = who
+    }
+  }
+
+  public var key: RateKey { value.key }
+  public var unit: RateUnit { value.unit }
+}
+
+/// What the rate book knows about a parameter apart from its values.
+public struct RateParameterInfo: Hashable, Sendable {
+  public var key: RateKey
+  public var unit: RateUnit
+  public var description: String
+  /// The actor that bears a unit cost (`tjanster.*`), when the parameter says.
+  public var payer: Actor?
+  /// The last date the shipped data is known to cover.
+  public var coverageThrough: Day?
+  /// The declared extrapolation method, if any.
+  public var extrapolation: String?
+
+  public init(
+    key: RateKey, unit: RateUnit, description: String, payer: Actor? = nil, coverageThrough: Day? = nil,
+    extrapolation: String? = nil
+  ) {
+    self.key = key
+    self.unit = unit
+    self.description = description
+    self.payer = payer
+    self.coverageThrough = coverageThrough
+    self.extrapolation = extrapolation
+  }
+}
+
+/// A municipality's income tax rates for one income year, as shares (21.27 % is 0.2127).
+public struct MunicipalTaxRates: Hashable, Sendable {
+  /// The four-digit kommunkod, e.g. `1780`.
+  public var code: String
+  public var name: String
+  public var year: Int
+  /// Kommunalskatt as a share.
+  public var kommunal: Double
+  /// Regionskatt as a share (0 for Gotland, whose whole rate is kommunal).
+  public var regional: Double
+  public var total: Double { kommunal + regional }
+  public var source: RateSource
+  public var status: RateStatus
+  public var origin: RateOrigin
+
+  public init(
+    code: String, name: String, year: Int, kommunal: Double, regional: Double, source: RateSource,
+    status: RateStatus, origin: RateOrigin
+  ) {
+    self.code = code
+    self.name = name
+    self.year = year
+    self.kommunal = kommunal
+    self.regional = regional
+    self.source = source
+    self.status = status
+    self.origin = origin
+  }
+}
+
+/// A file the rate book read, for the provenance section of reports.
+public struct RateFile: Hashable, Sendable {
+  public var path: String
+  /// SHA-256 of the file's bytes, 64 lowercase hex digits.
+  public var sha256: String
+  public var layer: RateLayer
+  /// The text encoding a CSV file was read in (`UTF-8`, `UTF-8 with BOM`, `Windows-1252`); `nil` for XML.
+  public var encoding: String?
+
+  public init(path: String, sha256: String, layer: RateLayer, encoding: String? = nil) {
+    self.path = path
+    self.sha256 = sha256
+    self.layer = layer
+    self.encoding = encoding
+  }
+}
+
+/// A lookup that found no value. Never a silent zero.
+public struct RateLookupError: Error, Sendable, CustomStringConvertible {
+  public var key: String
+  public var date: Day?
+  public var message: String
+
+  public init(key: String, date: Day?, message: String) {
+    self.key = key
+    self.date = date
+    self.message = message
+  }
+
+  public var description: String { message }
+}
