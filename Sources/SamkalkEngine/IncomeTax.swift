@@ -1,0 +1,71 @@
+import SamkalkCore
+import SamkalkRates
+
+/// One person's income in one income year, as the tax step needs it.
+public struct PersonYearIncome: Hashable, Sendable {
+  /// All taxable income (wages and taxable benefits), kronor for the year.
+  public var taxable: Money
+  /// The part that is arbetsinkomst (wages), the base of the jobbskatteavdrag.
+  public var earned: Money
+  /// The part on which allmän pensionsavgift is charged (wages and taxable benefits).
+  public var pensionable: Money
+
+  public init(taxable: Money, earned: Money, pensionable: Money) {
+    self.taxable = taxable
+    self.earned = earned
+    self.pensionable = pensionable
+  }
+}
+
+/// Every component of one person-year's income tax, in whole kronor (as öre amounts).
+///
+/// Who receives and bears each part (DOMAIN.md §6): `kommun` receives ``kommunalskatt``,
+/// `region` ``regionskatt``; `staten` receives ``statligSkatt``, ``pensionsavgift`` and
+/// ``publicServiceAvgift`` and bears every reduction.
+public struct TaxBreakdown: Hashable, Sendable {
+  public var fastställdFörvärvsinkomst: Money = .zero
+  public var grundavdrag: Money = .zero
+  public var beskattningsbarInkomst: Money = .zero
+  public var kommunalskatt: Money = .zero
+  public var regionskatt: Money = .zero
+  public var statligSkatt: Money = .zero
+  public var pensionsavgift: Money = .zero
+  public var publicServiceAvgift: Money = .zero
+  /// Skattereduktion för allmän pensionsavgift (as much of the fee as the tax allows).
+  public var pensionsavgiftReduktion: Money = .zero
+  public var jobbskatteavdrag: Money = .zero
+  public var skattereduktionFörvärvsinkomst: Money = .zero
+  public var regionalSkattereduktion: Money = .zero
+
+  public init() {}
+
+  /// Every reduction the state bears.
+  public var reductions: Money {
+    pensionsavgiftReduktion + jobbskatteavdrag + skattereduktionFörvärvsinkomst + regionalSkattereduktion
+  }
+
+  /// The final tax: taxes and fees less reductions.
+  public var slutligSkatt: Money {
+    kommunalskatt + regionskatt + statligSkatt + pensionsavgift + publicServiceAvgift - reductions
+  }
+}
+
+/// The municipal rates and parameters a tax method needs for one year.
+public struct TaxContext {
+  public var municipality: MunicipalTaxRates
+  /// Looks up a numeric parameter by key (the engine records every use for the report).
+  public var number: (RateKey) throws(RateLookupError) -> Double
+
+  public init(
+    municipality: MunicipalTaxRates, number: @escaping (RateKey) throws(RateLookupError) -> Double
+  ) {
+    self.municipality = municipality
+    self.number = number
+  }
+}
+
+/// The interface behind which the income tax is computed, so that the method can be completed
+/// or replaced without touching the engine.
+public protocol IncomeTaxMethod: Sendable {
+  func tax(_ income: PersonYearIncome, in context: TaxContext) throws(RateLookupError) -> TaxBreakdown
+}

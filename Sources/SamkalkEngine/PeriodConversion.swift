@@ -1,0 +1,39 @@
+/// The named conversions between benefit periods (DOMAIN.md §4).
+///
+/// Benefits are paid per weekday (aktivitetsstöd, etableringsersättning: five days a week),
+/// per calendar day (sjukpenning) or per month; the ledger steps in months. The constants come
+/// from the rate tables (`kalender.*`), so the conventions are visible and replaceable:
+///
+/// | conversion                 | formula        | with 52 / 5 / 365 / 12 |
+/// |----------------------------|----------------|------------------------|
+/// | weekdays per month         | 52 × 5 / 12    | 21.666…                |
+/// | calendar days per month    | 365 / 12       | 30.416…                |
+/// | 223 kr/dag → kr/månad      | 223 × 21.666…  | 4 831.67               |
+struct PeriodConversion {
+  var weeksPerYear: Double
+  var weekdaysPerWeek: Double
+  var daysPerYear: Double
+  var monthsPerYear: Double
+
+  var weekdaysPerMonth: Double { weeksPerYear * weekdaysPerWeek / monthsPerYear }
+  var calendarDaysPerMonth: Double { daysPerYear / monthsPerYear }
+
+  func monthly(perWeekday amount: Double) -> Double { amount * weekdaysPerMonth }
+  func monthly(perCalendarDay amount: Double) -> Double { amount * calendarDaysPerMonth }
+  func monthly(perYear amount: Double) -> Double { amount / monthsPerYear }
+
+  init(weeksPerYear: Double, weekdaysPerWeek: Double, daysPerYear: Double, monthsPerYear: Double) {
+    self.weeksPerYear = weeksPerYear
+    self.weekdaysPerWeek = weekdaysPerWeek
+    self.daysPerYear = daysPerYear
+    self.monthsPerYear = monthsPerYear
+  }
+
+  init(rates: RateReader) throws(EngineError) {
+    self.init(
+      weeksPerYear: try rates.number("kalender.veckor_per_ar"),
+      weekdaysPerWeek: try rates.number("kalender.vardagar_per_vecka"),
+      daysPerYear: try rates.number("kalender.dagar_per_ar"),
+      monthsPerYear: try rates.number("kalender.manader_per_ar"))
+  }
+}

@@ -1,0 +1,52 @@
+import SamkalkCore
+import SamkalkRates
+
+/// Looks up rates for one run at one date, and remembers every value it handed out.
+///
+/// The report lists exactly the values the calculation used, with their sources, so every
+/// lookup goes through here. Values are cached per key: the date is fixed for the run.
+final class RateReader {
+  let book: RateBook
+  let date: Day
+  private(set) var used: [RateKey: ResolvedRate] = [:]
+
+  init(book: RateBook, date: Day) {
+    self.book = book
+    self.date = date
+  }
+
+  func resolve(_ key: RateKey) throws(RateLookupError) -> ResolvedRate {
+    if let cached = used[key] { return cached }
+    let resolved = try book.resolve(key, at: date)
+    used[key] = resolved
+    return resolved
+  }
+
+  /// A numeric value; fails with a message naming the key when the value is an actor or its
+  /// unit is not the one the formula expects.
+  func number(_ key: RateKey, unit: RateUnit? = nil) throws(EngineError) -> Double {
+    let resolved: ResolvedRate
+    do { resolved = try resolve(key) } catch { throw EngineError(error.description) }
+    if let unit, resolved.value.unit != unit {
+      throw EngineError(
+        "rate '\(key)' has unit '\(resolved.value.unit.rawValue)' but the calculation needs '\(unit.rawValue)'")
+    }
+    guard let number = resolved.number else {
+      throw EngineError("rate '\(key)' is not a number")
+    }
+    return number
+  }
+
+  func actor(_ key: RateKey) throws(EngineError) -> Actor {
+    let resolved: ResolvedRate
+    do { resolved = try resolve(key) } catch { throw EngineError(error.description) }
+    guard let actor = resolved.actor else { throw EngineError("rate '\(key)' does not name an actor") }
+    return actor
+  }
+}
+
+/// A problem the engine found while computing (a missing rate, an input it cannot use).
+struct EngineError: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}

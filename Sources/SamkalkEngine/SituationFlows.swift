@@ -1,0 +1,195 @@
+import SamkalkCore
+import SamkalkRates
+
+/// Turns a phase (situations and service use) into one person's flows for one month.
+///
+/// The table of DOMAIN.md §4, as code. Every amount is a rate or a scenario input; the
+/// payer of each benefit is the rate `betalare.<benefit>`.
+///
+/// | situation                      | payer → individ        | taxable | arbetsinkomst |
+/// |--------------------------------|------------------------|---------|---------------|
+/// | forsorjningsstod               | betalare.forsorjningsstod | no   | no            |
+/// | etableringsersattning          | betalare.etableringsersattning | no | no       |
+/// | aktivitetsstod, praktik, arbetstraning | betalare.aktivitetsstod | yes | no      |
+/// | utvecklingsersattning          | betalare.utvecklingsersattning | no | no        |
+/// | a_kassa                        | betalare.a_kassa       | yes     | no            |
+/// | sjukpenning, sjukersattning, aktivitetsersattning | betalare.… | yes | no        |
+/// | studier (studiebidrag)         | betalare.studiebidrag  | no      | no            |
+/// | arbete and subsidised work     | arbetsgivare (wage)    | yes     | yes           |
+struct SituationFlows {
+  let rates: RateReader
+  let periods: PeriodConversion
+
+  init(rates: RateReader) throws(EngineError) {
+    self.rates = rates
+    self.periods = try PeriodConversion(rates: rates)
+  }
+
+  func profile(of phase: Phase) throws(EngineError) -> PersonMonth {
+    var month = PersonMonth()
+    for share in phase.situations {
+      try add(share, to: &month)
+    }
+    for service in phase.services {
+      let unitCost = try rates.number(service.item)
+      guard let payer = rates.book.info(for: service.item)?.payer else {
+        throw EngineError("unit cost '\(service.item)' names no payer")
+      }
+      let item = service.item.rawValue.hasPrefix("tjanster.")
+        ? String(service.item.rawValue.dropFirst("tjanster.".count)) : service.item.rawValue
+      month.add(.actor(payer), .outside, item, try money(unitCost * service.perMonth, service.item.rawValue), .resource)
+    }
+    return month
+  }
+
+  private func money(_ kronor: Double, _ what: String) throws(EngineError) -> Money {
+    guard let amount = Money.rounding(kronor: kronor) else {
+      throw EngineError("amount for \(what) is not a finite number of kronor")
+    }
+    return amount
+  }
+
+  /// A benefit paid to the individual: the scenario's monthly amount if stated, else the rate.
+  private func benefit(
+    _ share: SituationShare, item: String, payerKey: RateKey, monthlyFromRates: () throws(EngineError) -> Double,
+    taxable: Bool, to month: inout PersonMonth
+  ) throws(EngineError) {
+    let perMonth: Double
+    if let stated = share.monthlyAmount { perMonth = stated } else { perMonth = try monthlyFromRates() }
+    let amount = try money(perMonth * share.extent, item)
+    month.add(.actor(try rates.actor(payerKey)), .actor(.individ), item, amount, .transfer)
+    if taxable {
+      month.taxable += amount
+      month.pensionable += amount
+    }
+  }
+
+  private func add(_ share: SituationShare, to month: inout PersonMonth) throws(EngineError) {
+    let periods = self.periods
+    let rates = self.rates
+    switch share.situation {
+    case .forsorjningsstod:
+      try benefit(
+        share, item: "forsorjningsstod", payerKey: "betalare.forsorjningsstod",
+        monthlyFromRates: { () throws(EngineError) in
+          try rates.number("formaner.forsorjningsstod.per_hushallsmanad", unit: .krPerManad)
+        }, taxable: false, to: &month)
+    case .etableringsersattning:
+      try benefit(
+        share, item: "etableringsersattning", payerKey: "betalare.etableringsersattning",
+        monthlyFromRates: { () throws(EngineError) in
+          periods.monthly(perWeekday: try rates.number("formaner.etableringsersattning.dag", unit: .krPerDag))
+        }, taxable: false, to: &month)
+    case .aktivitetsstod, .praktik, .arbetstraning:
+      try benefit(
+        share, item: "aktivitetsstod", payerKey: "betalare.aktivitetsstod",
+        monthlyFromRates: { () throws(EngineError) in
+          periods.monthly(perWeekday: try rates.number("formaner.aktivitetsstod.dag", unit: .krPerDag))
+        }, taxable: true, to: &month)
+    case .utvecklingsersattning:
+      try benefit(
+        share, item: "utvecklingsersattning", payerKey: "betalare.utvecklingsersattning",
+        monthlyFromRates: { () throws(EngineError) in
+          periods.monthly(perWeekday: try rates.number("formaner.utvecklingsersattning.dag", unit: .krPerDag))
+        }, taxable: false, to: &month)
+    case .aKassa:
+      try benefit(
+        share, item: "a_kassa", payerKey: "betalare.a_kassa",
+        monthlyFromRates: { () throws(EngineError) in
+          periods.monthly(perWeekday: try rates.number("formaner.a_kassa.grundbelopp_dag", unit: .krPerDag))
+        }, taxable: true, to: &month)
+    case .sjukpenning:
+      try benefit(
+        share, item: "sjukpenning", payerKey: "betalare.sjukpenning",
+        monthlyFromRates: { () throws(EngineError) in
+          guard let income = share.annualIncome else {
+            throw EngineError("sjukpenning needs the sjukpenninggrundande inkomst (annualIncome)")
+          }
+          let daily =
+            income * (try rates.number("formaner.sjukpenning.sgi_faktor", unit: .andel))
+            * (try rates.number("formaner.sjukpenning.ersattningsniva", unit: .andel)) / periods.daysPerYear
+          let cap = try rates.number("formaner.sjukpenning.max_kalenderdag", unit: .krPerKalenderdag)
+          return periods.monthly(perCalendarDay: min(daily, cap))
+        }, taxable: true, to: &month)
+    case .sjukersattning:
+      try benefit(
+        share, item: "sjukersattning", payerKey: "betalare.sjukersattning",
+        monthlyFromRates: { () throws(EngineError) in
+          try rates.number("formaner.sjukersattning.garanti_manad", unit: .krPerManad)
+        }, taxable: true, to: &month)
+    case .aktivitetsersattning:
+      try benefit(
+        share, item: "aktivitetsersattning", payerKey: "betalare.aktivitetsersattning",
+        monthlyFromRates: { () throws(EngineError) in
+          try rates.number("formaner.aktivitetsersattning.garanti_manad", unit: .krPerManad)
+        }, taxable: true, to: &month)
+    case .studier:
+      try benefit(
+        share, item: "studiebidrag", payerKey: "betalare.studiebidrag",
+        monthlyFromRates: { () throws(EngineError) in
+          try rates.number("formaner.studiebidrag.manad", unit: .krPerManad)
+        }, taxable: false, to: &month)
+    case .arbete, .nystartsjobb, .introduktionsjobb, .lonebidrag, .skyddatArbeteOffentligt, .samhall:
+      try addWork(share, to: &month)
+    case .ingenErsattning:
+      break
+    }
+  }
+
+  /// Wage, employer contributions, wage subsidy and production for one month of work.
+  ///
+  /// Production is the productivity share × (wage cost − subsidy): for unsubsidised work the
+  /// employer's whole wage cost, for subsidised work the part the employer pays itself
+  /// (DOMAIN.md §3).
+  private func addWork(_ share: SituationShare, to month: inout PersonMonth) throws(EngineError) {
+    let situation = share.situation
+    guard let fullTimeWage = share.monthlyWage else {
+      throw EngineError("\(situation.rawValue) needs a monthly wage")
+    }
+    let wage = fullTimeWage * share.extent
+    let contributionRate = try rates.number("arbetsgivaravgift.full", unit: .andel)
+    let wageCost = wage * (1 + contributionRate)
+    var subsidy = 0.0
+    switch situation {
+    case .arbete:
+      break
+    case .nystartsjobb:
+      guard let factor = share.subsidyFactor else { throw EngineError("nystartsjobb needs a subsidyFactor") }
+      let cap = try rates.number("subvention.nystartsjobb.lonetak", unit: .krPerManad) * share.extent
+      subsidy = factor * contributionRate * min(wage, cap)
+    case .introduktionsjobb:
+      guard let subsidyShare = share.subsidyShare else {
+        throw EngineError("introduktionsjobb needs a subsidyShare")
+      }
+      let maxShare = try rates.number("subvention.introduktionsjobb.andel", unit: .andel)
+      guard subsidyShare <= maxShare else {
+        throw EngineError("introduktionsjobb subsidyShare \(subsidyShare) is above the maximum \(maxShare)")
+      }
+      let cap = try rates.number("subvention.introduktionsjobb.lonetak", unit: .krPerManad) * share.extent
+      subsidy = subsidyShare * min(wage, cap) * (1 + contributionRate)
+    case .lonebidrag, .skyddatArbeteOffentligt, .samhall:
+      guard let subsidyShare = share.subsidyShare else {
+        throw EngineError("\(situation.rawValue) needs a subsidyShare")
+      }
+      let cap = try rates.number("subvention.lonebidrag.lonetak", unit: .krPerManad) * share.extent
+      subsidy = subsidyShare * min(wage, cap) * (1 + contributionRate)
+    default:
+      preconditionFailure("addWork called for \(situation)")
+    }
+    let productivity = try rates.number("produktion.andel_av_lonekostnad", unit: .andel)
+    let wageAmount = try money(wage, "lon")
+    month.add(.actor(.arbetsgivare), .actor(.individ), "lon", wageAmount, .transfer)
+    month.add(
+      .actor(.arbetsgivare), .actor(.staten), "arbetsgivaravgifter", try money(wage * contributionRate, "avgifter"),
+      .transfer)
+    if subsidy > 0 {
+      month.add(
+        .actor(try rates.actor("betalare.lonesubvention")), .actor(.arbetsgivare),
+        "lonesubvention_\(situation.rawValue)", try money(subsidy, "subvention"), .transfer)
+    }
+    month.add(.outside, .actor(.arbetsgivare), "produktion", try money(productivity * (wageCost - subsidy), "produktion"), .production)
+    month.taxable += wageAmount
+    month.earned += wageAmount
+    month.pensionable += wageAmount
+  }
+}

@@ -1,0 +1,50 @@
+import SamkalkCore
+import SamkalkRates
+
+/// Computes one person's income tax for an analysis year and books it for a whole group.
+///
+/// The tax is computed per person (everyone in a group has the same path), then each
+/// component × persons is booked in the year's months in proportion to each month's taxable
+/// income, split to the öre so that the year's total is exact.
+struct TaxBooking {
+  let method: any IncomeTaxMethod
+  let municipality: MunicipalTaxRates
+  let rates: RateReader
+
+  func book(year: [PersonMonth], firstMonth: Int, persons: Int64, into ledger: inout Ledger) throws
+    -> TaxBreakdown
+  {
+    let income = PersonYearIncome(
+      taxable: year.reduce(.zero) { $0 + $1.taxable },
+      earned: year.reduce(.zero) { $0 + $1.earned },
+      pensionable: year.reduce(.zero) { $0 + $1.pensionable })
+    guard income.taxable > .zero || income.pensionable > .zero else { return TaxBreakdown() }
+    let reader = rates
+    let context = TaxContext(municipality: municipality) { key throws(RateLookupError) in
+      let resolved = try reader.resolve(key)
+      guard let number = resolved.number else {
+        throw RateLookupError(key: key.rawValue, date: reader.date, message: "rate '\(key)' is not a number")
+      }
+      return number
+    }
+    let tax = try method.tax(income, in: context)
+    let weights = year.map { Double($0.taxable.ore) }
+    let components: [(Party, Party, String, Money)] = [
+      (.actor(.individ), .actor(.kommun), "kommunalskatt", tax.kommunalskatt),
+      (.actor(.individ), .actor(.region), "regionskatt", tax.regionskatt),
+      (.actor(.individ), .actor(.staten), "statlig_skatt", tax.statligSkatt),
+      (.actor(.individ), .actor(.staten), "allman_pensionsavgift", tax.pensionsavgift),
+      (.actor(.individ), .actor(.staten), "public_service_avgift", tax.publicServiceAvgift),
+      (.actor(.staten), .actor(.individ), "skattereduktion_pensionsavgift", tax.pensionsavgiftReduktion),
+      (.actor(.staten), .actor(.individ), "jobbskatteavdrag", tax.jobbskatteavdrag),
+      (.actor(.staten), .actor(.individ), "skattereduktion_forvarvsinkomst", tax.skattereduktionFörvärvsinkomst),
+      (.actor(.staten), .actor(.individ), "regional_skattereduktion", tax.regionalSkattereduktion),
+    ]
+    for (payer, payee, item, perPerson) in components where perPerson != .zero {
+      for (offset, part) in (perPerson * persons).split(proportionalTo: weights).enumerated() {
+        ledger.record(month: firstMonth + offset, from: payer, to: payee, item: item, amount: part, kind: .transfer)
+      }
+    }
+    return tax
+  }
+}
