@@ -51,7 +51,8 @@ let package = Package(
     .testTarget(name: "SamkalkRatesTests", dependencies: ["SamkalkRates", "SamkalkCore"]),
     .testTarget(name: "SamkalkEngineTests", dependencies: ["SamkalkEngine", "SamkalkRates", "SamkalkCore"]),
     .testTarget(
-      name: "SamkalkInputTests", dependencies: ["SamkalkInput", "SamkalkEngine", "SamkalkRates", "SamkalkCore"]),
+      name: "SamkalkInputTests", dependencies: ["SamkalkInput", "SamkalkEngine", "SamkalkRates", "SamkalkCore"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "SamkalkReportsTests",
       dependencies: ["SamkalkReports", "SamkalkInput", "SamkalkEngine", "SamkalkRates", "SamkalkCore", "SamkalkXML"],

@@ -29,3 +29,15 @@ public enum DecimalText {
     return text
   }
 }
+
+extension DecimalText {
+  /// Up to six decimals without trailing zeros, for listing rates: 0.3142 → `0.3142`,
+  /// 58 800 → `58800`, 1/3 → `0.333333`.
+  public static func trimmed(_ value: Double) -> String {
+    var text = format(value, decimals: 6)
+    guard text.contains(".") else { return text }
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text
+  }
+}
