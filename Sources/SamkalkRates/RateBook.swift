@@ -44,6 +44,8 @@ public struct RateBook: Sendable {
   var overrides: [RateKey: [RateLayer: [RateValue]]] = [:]
   /// Income year → kommunkod → rates.
   var municipalTables: [Int: [String: MunicipalTaxRates]] = [:]
+  /// Dated lists of municipalities by key (e.g. `skatt.regional_skattereduktion.kommuner`).
+  var municipalityLists: [RateKey: [MunicipalityList]] = [:]
   /// Every file read, in load order.
   public private(set) var files: [RateFile] = []
   /// Notes and warnings from loading (e.g. which encoding a CSV file was read in).

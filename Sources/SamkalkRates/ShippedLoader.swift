@@ -56,13 +56,17 @@ enum ShippedLoader {
           document, directory: (path as NSString).deletingLastPathComponent,
           displayDirectory: (name as NSString).deletingLastPathComponent, book: &book,
           years: &municipalYears, diagnostics: &diagnostics)
+      case "municipality-list":
+        let key = RateKey(String(relative.dropLast(4)).split(separator: "/").joined(separator: "."))
+        book.municipalityLists[key] = readMunicipalityList(document, expectedKey: key, diagnostics: &diagnostics)
       default:
         diagnostics.error(
-          "unknown root element '\(document.root.name)': expected 'parameter' or 'municipal-tax'",
+          "unknown root element '\(document.root.name)': expected 'parameter', 'municipal-tax' or 'municipality-list'",
           at: document.location(document.root))
       }
     }
     checkBaseAmounts(book, diagnostics: &diagnostics)
+    checkListedMunicipalities(book, diagnostics: &diagnostics)
     try diagnostics.throwIfErrors()
     book.notes = diagnostics.nonErrors
     return book
@@ -238,7 +242,8 @@ enum ShippedLoader {
       let name = displayDirectory + "/" + file
       let csv: SwedishCSV
       do {
-        csv = try SwedishCSV.parse(bytes: try FileBytes.read(path: path, maxBytes: XMLLimits.default.maxBytes), file: name)
+        csv = try SwedishCSV.parse(
+          bytes: try FileBytes.read(path: path, maxBytes: XMLLimits.default.maxBytes), file: name)
       } catch {
         diagnostics.append(contentsOf: error.diagnostics)
         continue

@@ -1,0 +1,64 @@
+import Foundation
+import SamkalkCore
+import SamkalkXML
+
+/// Checks rate files one by one, as `samkalk rates check` does, without changing any book.
+///
+/// A `.csv` file is checked as a finance officer's table against the given book (so unknown
+/// keys and wrong units are found); an `.xml` file as a shipped-format parameter: schema,
+/// amounts, dates, and, when it lies in a folder named `Rates`, its key against its path.
+public enum RateFileCheck {
+  /// Every problem (errors, and notes such as the encoding read) of every file.
+  public static func check(paths: [String], against book: RateBook) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for path in paths {
+      if path.lowercased().hasSuffix(".xml") {
+        diagnostics += checkParameter(path: path)
+      } else {
+        do {
+          let loaded = try book.adding(userFiles: [path])
+          diagnostics += loaded.notes.filter { $0.location.file == path }
+        } catch {
+          diagnostics += error.diagnostics
+        }
+      }
+    }
+    return diagnostics
+  }
+
+  static func checkParameter(path: String) -> [Diagnostic] {
+    let document: SamkalkXML.XMLDocument
+    let schema: XMLSchema
+    do {
+      document = try SamkalkXML.XMLDocument.load(path: path)
+      guard let schemaPath = ShippedRates.schemaPath else {
+        return [.error("the bundled rates.xsd is missing", at: SourceLocation(file: path))]
+      }
+      schema = try XMLSchema(path: schemaPath)
+    } catch {
+      return error.diagnostics
+    }
+    let problems = schema.validate(document)
+    guard problems.isEmpty else { return problems }
+    guard document.root.name == "parameter" else {
+      return [
+        .error(
+          "'rates check' checks <parameter> files and CSV tables; this is <\(document.root.name)>",
+          at: document.location(document.root))
+      ]
+    }
+    var collector = DiagnosticCollector()
+    let expected = expectedKey(for: path) ?? RateKey(document.root[attribute: "key"] ?? "")
+    _ = ShippedLoader.readParameter(document, expectedKey: expected, diagnostics: &collector)
+    return collector.diagnostics
+  }
+
+  /// The key a file's path gives when the file lies under a folder named `Rates`.
+  static func expectedKey(for path: String) -> RateKey? {
+    let parts = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
+    guard let index = parts.lastIndex(of: "Rates"), index < parts.count - 1 else { return nil }
+    let relative = parts[(index + 1)...].joined(separator: "/")
+    guard relative.hasSuffix(".xml") else { return nil }
+    return RateKey(String(relative.dropLast(4)).split(separator: "/").joined(separator: "."))
+  }
+}
