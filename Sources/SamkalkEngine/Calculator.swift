@@ -57,15 +57,22 @@ public struct Calculator: Sendable {
     let basisSchedule = Array(repeating: beforeProfile, count: months)
     try bookGroup(
       schedule: basisSchedule, persons: Int64(scenario.measure.participants), into: &basis, taxes: taxes,
-      record: { taxRecords.append(TaxRecord(arm: .basis, group: "basis", year: $0, persons: scenario.measure.participants, breakdown: $1)) })
+      record: {
+        taxRecords.append(
+          TaxRecord(arm: .basis, group: "basis", year: $0, persons: scenario.measure.participants, breakdown: $1))
+      })
 
     var after = Ledger(months: months)
-    let duringProfile = try scenario.during.map { phase throws(EngineError) in try flows.profile(of: phase) } ?? beforeProfile
+    let duringProfile =
+      try scenario.during.map { phase throws(EngineError) in try flows.profile(of: phase) } ?? beforeProfile
     for outcome in scenario.outcomes {
       let schedule = try Self.schedule(of: outcome, during: duringProfile, months: months, flows: flows)
       try bookGroup(
         schedule: schedule, persons: Int64(outcome.persons), into: &after, taxes: taxes,
-        record: { taxRecords.append(TaxRecord(arm: .after, group: outcome.id, year: $0, persons: outcome.persons, breakdown: $1)) })
+        record: {
+          taxRecords.append(
+            TaxRecord(arm: .after, group: outcome.id, year: $0, persons: outcome.persons, breakdown: $1))
+        })
     }
 
     let measure = try Self.measureLedger(scenario.measure, months: months, rates: reader)
@@ -78,7 +85,8 @@ public struct Calculator: Sendable {
     let used = reader.used.values.sorted { $0.value.key < $1.value.key }.map {
       UsedRate(resolved: $0, file: $0.value.origin.location.file)
     }
-    let usedFiles = Set(used.map(\.file) + [municipality.origin.location.file])
+    let usedFiles = Set(
+      used.map(\.file) + [municipality.origin.location.file] + reader.listsUsed.values.map(\.origin.location.file))
     var warnings: [Diagnostic] = []
     for rate in used where rate.resolved.extrapolation != nil {
       let extrapolation = rate.resolved.extrapolation!

@@ -23,7 +23,7 @@ public struct PersonYearIncome: Hashable, Sendable {
 /// `region` ``regionskatt``; `staten` receives ``statligSkatt``, ``pensionsavgift`` and
 /// ``publicServiceAvgift`` and bears every reduction.
 public struct TaxBreakdown: Hashable, Sendable {
-  public var fastställdFörvärvsinkomst: Money = .zero
+  public var faststalldForvarvsinkomst: Money = .zero
   public var grundavdrag: Money = .zero
   public var beskattningsbarInkomst: Money = .zero
   public var kommunalskatt: Money = .zero
@@ -34,14 +34,14 @@ public struct TaxBreakdown: Hashable, Sendable {
   /// Skattereduktion för allmän pensionsavgift (as much of the fee as the tax allows).
   public var pensionsavgiftReduktion: Money = .zero
   public var jobbskatteavdrag: Money = .zero
-  public var skattereduktionFörvärvsinkomst: Money = .zero
+  public var skattereduktionForvarvsinkomst: Money = .zero
   public var regionalSkattereduktion: Money = .zero
 
   public init() {}
 
   /// Every reduction the state bears.
   public var reductions: Money {
-    pensionsavgiftReduktion + jobbskatteavdrag + skattereduktionFörvärvsinkomst + regionalSkattereduktion
+    pensionsavgiftReduktion + jobbskatteavdrag + skattereduktionForvarvsinkomst + regionalSkattereduktion
   }
 
   /// The final tax: taxes and fees less reductions.
@@ -55,12 +55,16 @@ public struct TaxContext {
   public var municipality: MunicipalTaxRates
   /// Looks up a numeric parameter by key (the engine records every use for the report).
   public var number: (RateKey) throws(RateLookupError) -> Double
+  /// Whether the municipality is on a dated list, e.g. `skatt.regional_skattereduktion.kommuner`.
+  public var listed: (RateKey) throws(RateLookupError) -> Bool
 
   public init(
-    municipality: MunicipalTaxRates, number: @escaping (RateKey) throws(RateLookupError) -> Double
+    municipality: MunicipalTaxRates, number: @escaping (RateKey) throws(RateLookupError) -> Double,
+    listed: @escaping (RateKey) throws(RateLookupError) -> Bool
   ) {
     self.municipality = municipality
     self.number = number
+    self.listed = listed
   }
 }
 

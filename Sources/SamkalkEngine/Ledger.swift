@@ -95,7 +95,8 @@ public struct Ledger: Sendable {
       let fromMonths = monthlyNet[actor]!.reduce(.zero, +)
       guard fromFlows == fromMonths else {
         throw InvariantViolation(
-          description: "ledger does not reconcile for \(actor.rawValue): flows give \(fromFlows), months give \(fromMonths)"
+          description:
+            "ledger does not reconcile for \(actor.rawValue): flows give \(fromFlows), months give \(fromMonths)"
         )
       }
       sumOfNets += fromMonths

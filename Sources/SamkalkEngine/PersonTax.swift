@@ -29,13 +29,7 @@ public struct PersonTax: Sendable {
       throw DiagnosticError(.error(error.description, at: location))
     }
     let reader = RateReader(book: rates, date: date)
-    let context = TaxContext(municipality: municipality) { key throws(RateLookupError) in
-      let resolved = try reader.resolve(key)
-      guard let number = resolved.number else {
-        throw RateLookupError(key: key.rawValue, date: date, message: "rate '\(key)' is not a number")
-      }
-      return number
-    }
+    let context = reader.taxContext(for: municipality)
     let income = PersonYearIncome(taxable: wage + benefits, earned: wage, pensionable: wage + benefits)
     do {
       let breakdown = try method.tax(income, in: context)

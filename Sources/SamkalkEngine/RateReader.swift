@@ -9,6 +9,7 @@ final class RateReader {
   let book: RateBook
   let date: Day
   private(set) var used: [RateKey: ResolvedRate] = [:]
+  private(set) var listsUsed: [RateKey: MunicipalityList] = [:]
 
   init(book: RateBook, date: Day) {
     self.book = book
@@ -20,6 +21,28 @@ final class RateReader {
     let resolved = try book.resolve(key, at: date)
     used[key] = resolved
     return resolved
+  }
+
+  /// The dated municipality list in force on the run's date.
+  func list(_ key: RateKey) throws(RateLookupError) -> MunicipalityList {
+    if let cached = listsUsed[key] { return cached }
+    let list = try book.municipalityList(key, at: date)
+    listsUsed[key] = list
+    return list
+  }
+
+  /// The context a tax method needs, reading through this reader so every use is recorded.
+  func taxContext(for municipality: MunicipalTaxRates) -> TaxContext {
+    TaxContext(
+      municipality: municipality,
+      number: { key throws(RateLookupError) in
+        let resolved = try self.resolve(key)
+        guard let number = resolved.number else {
+          throw RateLookupError(key: key.rawValue, date: self.date, message: "rate '\(key)' is not a number")
+        }
+        return number
+      },
+      listed: { key throws(RateLookupError) in try self.list(key).contains(municipality.code) })
   }
 
   /// A numeric value; fails with a message naming the key when the value is an actor or its

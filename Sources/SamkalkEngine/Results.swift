@@ -63,6 +63,20 @@ public struct YearFigures: Hashable, Sendable {
   public var cumulative: Money
   /// net / (1 + r)^year, in kronor.
   public var presentValue: Double
+
+  public init(
+    year: Int, before: Money, after: Money, change: Money, investment: Money, net: Money, cumulative: Money,
+    presentValue: Double
+  ) {
+    self.year = year
+    self.before = before
+    self.after = after
+    self.change = change
+    self.investment = investment
+    self.net = net
+    self.cumulative = cumulative
+    self.presentValue = presentValue
+  }
 }
 
 /// The results for one perspective (an actor, `offentlig_sektor` or `samhallet`).
@@ -77,6 +91,18 @@ public struct PerspectiveResult: Sendable {
   public var simplePaybackYears: Double?
   /// Monthly net (change − investment) over the horizon, for payback curves.
   public var monthlyNet: [Money]
+
+  public init(
+    perspective: Perspective, years: [YearFigures], npv: Double, payback: Payback, simplePaybackYears: Double?,
+    monthlyNet: [Money]
+  ) {
+    self.perspective = perspective
+    self.years = years
+    self.npv = npv
+    self.payback = payback
+    self.simplePaybackYears = simplePaybackYears
+    self.monthlyNet = monthlyNet
+  }
 
   public var totalBefore: Money { years.reduce(.zero) { $0 + $1.before } }
   public var totalAfter: Money { years.reduce(.zero) { $0 + $1.after } }
@@ -96,6 +122,11 @@ public struct UsedRate: Hashable, Sendable {
   public var resolved: ResolvedRate
   /// The file the value was read from (the scenario file for scenario values).
   public var file: String
+
+  public init(resolved: ResolvedRate, file: String) {
+    self.resolved = resolved
+    self.file = file
+  }
 
   public var key: RateKey { resolved.value.key }
 }
@@ -126,6 +157,22 @@ public struct ScenarioResult: Sendable {
   /// Per-person income tax for each outcome group (and the basis) and year, for reports.
   public var taxes: [TaxRecord]
 
+  public init(
+    scenario: Scenario, municipality: MunicipalTaxRates, discountRate: Double, perspectives: [PerspectiveResult],
+    ledgers: [LedgerArm: Ledger], ratesUsed: [UsedRate], rateFiles: [RateFile], warnings: [Diagnostic],
+    taxes: [TaxRecord]
+  ) {
+    self.scenario = scenario
+    self.municipality = municipality
+    self.discountRate = discountRate
+    self.perspectives = perspectives
+    self.ledgers = ledgers
+    self.ratesUsed = ratesUsed
+    self.rateFiles = rateFiles
+    self.warnings = warnings
+    self.taxes = taxes
+  }
+
   public func result(for perspective: Perspective) -> PerspectiveResult {
     perspectives.first { $0.perspective == perspective }!
   }
@@ -141,4 +188,12 @@ public struct TaxRecord: Hashable, Sendable {
   public var year: Int
   public var persons: Int
   public var breakdown: TaxBreakdown
+
+  public init(arm: LedgerArm, group: String, year: Int, persons: Int, breakdown: TaxBreakdown) {
+    self.arm = arm
+    self.group = group
+    self.year = year
+    self.persons = persons
+    self.breakdown = breakdown
+  }
 }

@@ -23,7 +23,8 @@ import SamkalkRates
 ///    100 kr, and none when that income is below 42.3 % of PBB; public service-avgift = 1 % of BFI up to its maximum;
 /// 6. reductions in the order of IL 67 kap.: the pension-fee credit, the jobbskatteavdrag
 ///    (on arbetsinkomst only, capped by the municipal tax), the skattereduktion för
-///    förvärvsinkomst; together never more than the income taxes.
+///    förvärvsinkomst, and the regional skattereduktion (1 675 kr) for residents of the
+///    municipalities in IL bilaga 67; together never more than the income taxes.
 ///
 /// Example, 2025, Karlstad (kommunal 21.27 % + region 12.28 %), wage 300 000 kr:
 /// FFI 300 000 = 5.10 PBB, GA = 1.081 × 58 800 − 0.1 × 300 000 = 33 562.8 → 33 600,
@@ -40,7 +41,7 @@ public struct SKV433Method: IncomeTaxMethod {
     let ffi = (taxable / 100).rounded(.down) * 100
     let ga = try Self.grundavdrag(ffi: ffi, pbb: pbb, number: number)
     let bfi = max(0, ffi - ga)
-    result.fastställdFörvärvsinkomst = kronor(ffi)
+    result.faststalldForvarvsinkomst = kronor(ffi)
     result.grundavdrag = kronor(ga)
     result.beskattningsbarInkomst = kronor(bfi)
 
@@ -80,7 +81,13 @@ public struct SKV433Method: IncomeTaxMethod {
     let maximum = try number("skatt.skattereduktion_forvarvsinkomst.max")
     let earnedIncomeReduction = min(max(0, (min(ffi, upper) - lower) * share), maximum).rounded(.down)
     let reductionGranted = min(earnedIncomeReduction, available)
-    result.skattereduktionFörvärvsinkomst = kronor(reductionGranted)
+    available -= reductionGranted
+    result.skattereduktionForvarvsinkomst = kronor(reductionGranted)
+
+    if try context.listed("skatt.regional_skattereduktion.kommuner") {
+      let regional = min(try number("skatt.regional_skattereduktion.belopp"), available)
+      result.regionalSkattereduktion = kronor(regional)
+    }
     return result
   }
 

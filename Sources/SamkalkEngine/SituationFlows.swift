@@ -35,7 +35,8 @@ struct SituationFlows {
       guard let payer = rates.book.info(for: service.item)?.payer else {
         throw EngineError("unit cost '\(service.item)' names no payer")
       }
-      let item = service.item.rawValue.hasPrefix("tjanster.")
+      let item =
+        service.item.rawValue.hasPrefix("tjanster.")
         ? String(service.item.rawValue.dropFirst("tjanster.".count)) : service.item.rawValue
       month.add(.actor(payer), .outside, item, try money(unitCost * service.perMonth, service.item.rawValue), .resource)
     }
@@ -187,7 +188,9 @@ struct SituationFlows {
         .actor(try rates.actor("betalare.lonesubvention")), .actor(.arbetsgivare),
         "lonesubvention_\(situation.rawValue)", try money(subsidy, "subvention"), .transfer)
     }
-    month.add(.outside, .actor(.arbetsgivare), "produktion", try money(productivity * (wageCost - subsidy), "produktion"), .production)
+    month.add(
+      .outside, .actor(.arbetsgivare), "produktion", try money(productivity * (wageCost - subsidy), "produktion"),
+      .production)
     month.taxable += wageAmount
     month.earned += wageAmount
     month.pensionable += wageAmount

@@ -19,15 +19,7 @@ struct TaxBooking {
       earned: year.reduce(.zero) { $0 + $1.earned },
       pensionable: year.reduce(.zero) { $0 + $1.pensionable })
     guard income.taxable > .zero || income.pensionable > .zero else { return TaxBreakdown() }
-    let reader = rates
-    let context = TaxContext(municipality: municipality) { key throws(RateLookupError) in
-      let resolved = try reader.resolve(key)
-      guard let number = resolved.number else {
-        throw RateLookupError(key: key.rawValue, date: reader.date, message: "rate '\(key)' is not a number")
-      }
-      return number
-    }
-    let tax = try method.tax(income, in: context)
+    let tax = try method.tax(income, in: rates.taxContext(for: municipality))
     let weights = year.map { Double($0.taxable.ore) }
     let components: [(Party, Party, String, Money)] = [
       (.actor(.individ), .actor(.kommun), "kommunalskatt", tax.kommunalskatt),
@@ -37,7 +29,7 @@ struct TaxBooking {
       (.actor(.individ), .actor(.staten), "public_service_avgift", tax.publicServiceAvgift),
       (.actor(.staten), .actor(.individ), "skattereduktion_pensionsavgift", tax.pensionsavgiftReduktion),
       (.actor(.staten), .actor(.individ), "jobbskatteavdrag", tax.jobbskatteavdrag),
-      (.actor(.staten), .actor(.individ), "skattereduktion_forvarvsinkomst", tax.skattereduktionFörvärvsinkomst),
+      (.actor(.staten), .actor(.individ), "skattereduktion_forvarvsinkomst", tax.skattereduktionForvarvsinkomst),
       (.actor(.staten), .actor(.individ), "regional_skattereduktion", tax.regionalSkattereduktion),
     ]
     for (payer, payee, item, perPerson) in components where perPerson != .zero {

@@ -79,7 +79,8 @@ import Testing
       #expect(result.result(for: .offentligSektor).years[year].net == publicSum)
     }
     for ledger in result.ledgers.values { try ledger.checkInvariant() }
-    #expect(result.ratesUsed.contains { $0.key == "formaner.forsorjningsstod.per_hushallsmanad" && $0.file == "hand.xml" })
+    #expect(
+      result.ratesUsed.contains { $0.key == "formaner.forsorjningsstod.per_hushallsmanad" && $0.file == "hand.xml" })
   }
 
   @Test func samordningsforbundPassesCostsOnByFinsamShares() throws {
@@ -113,7 +114,9 @@ import Testing
     for _ in 0..<25 {
       var scenario = try Self.scenario()
       let situation = situations[Int(generator.next() % UInt64(situations.count))]
-      let phase = Phase(situations: [SituationShare(situation: situation, extent: Double(generator.next() % 100 + 1) / 100)])
+      let phase = Phase(situations: [
+        SituationShare(situation: situation, extent: Double(generator.next() % 100 + 1) / 100)
+      ])
       scenario.before = phase
       scenario.outcomes = [Outcome(id: "same", persons: 1, startMonth: Int(generator.next() % 12), path: [phase])]
       scenario.horizonYears = Int(generator.next() % 5) + 1

@@ -5,10 +5,17 @@ import Testing
 @Suite struct LedgerTests {
   @Test func netsAndTotalsReconcile() throws {
     var ledger = Ledger(months: 2)
-    ledger.record(month: 0, from: .actor(.kommun), to: .actor(.individ), item: "forsorjningsstod", amount: Money(kronor: 10_000), kind: .transfer)
-    ledger.record(month: 1, from: .actor(.arbetsgivare), to: .actor(.individ), item: "lon", amount: Money(kronor: 25_000), kind: .transfer)
-    ledger.record(month: 1, from: .outside, to: .actor(.arbetsgivare), item: "produktion", amount: Money(kronor: 32_855), kind: .production)
-    ledger.record(month: 1, from: .actor(.region), to: .outside, item: "vard", amount: Money(kronor: 2_093), kind: .resource)
+    ledger.record(
+      month: 0, from: .actor(.kommun), to: .actor(.individ), item: "forsorjningsstod", amount: Money(kronor: 10_000),
+      kind: .transfer)
+    ledger.record(
+      month: 1, from: .actor(.arbetsgivare), to: .actor(.individ), item: "lon", amount: Money(kronor: 25_000),
+      kind: .transfer)
+    ledger.record(
+      month: 1, from: .outside, to: .actor(.arbetsgivare), item: "produktion", amount: Money(kronor: 32_855),
+      kind: .production)
+    ledger.record(
+      month: 1, from: .actor(.region), to: .outside, item: "vard", amount: Money(kronor: 2_093), kind: .resource)
     try ledger.checkInvariant()
     #expect(ledger.yearlyNet(of: .individ) == [Money(kronor: 35_000)])
     #expect(ledger.yearlyNet(of: .kommun) == [Money(kronor: -10_000)])
