@@ -1,0 +1,775 @@
+import Foundation
+import SamkalkCore
+import SamkalkEngine
+import SamkalkRates
+import SamkalkXML
+
+/// Walks a schema-valid scenario document, checks its meaning and builds the ``Scenario``.
+///
+/// Every check appends a diagnostic at the line of the offending element and goes on, so that
+/// one run reports all problems. The scenario is returned only when no error was found.
+struct ScenarioParser {
+  let document: XMLDocument
+  let rates: RateBook
+  private(set) var diagnostics = DiagnosticCollector()
+  private var inputs: [ScenarioInput] = []
+
+  /// Amounts in kronor must lie below this (a typo guard, far above any real measure).
+  static let maxKronor = 1e12
+
+  /// Attributes that name or describe an element rather than carry one of its values.
+  static let nonValueAttributes: Set<String> = [
+    "source", "assumption", "id", "label", "type", "item", "financier", "key", "note", "status",
+  ]
+
+  init(document: XMLDocument, rates: RateBook) {
+    self.document = document
+    self.rates = rates
+  }
+
+  /// The diagnostics in file order (by line, stable), errors and warnings together.
+  var sortedDiagnostics: [Diagnostic] {
+    diagnostics.diagnostics.enumerated().sorted { lhs, rhs in
+      let left = lhs.element.location.line ?? 0
+      let right = rhs.element.location.line ?? 0
+      return left != right ? left < right : lhs.offset < rhs.offset
+    }.map(\.element)
+  }
+
+  // MARK: - The document
+
+  mutating func parse() -> Scenario? {
+    let root = document.root
+    let id = root[attribute: "id"] ?? ""
+    if !Self.isValidID(id) {
+      error(
+        "scenario id '\(id)' must match [a-z0-9][a-z0-9_-]* (lower-case letters, digits, '_' and '-')",
+        root)
+    }
+    let title = root.child(named: "title")?.trimmedText ?? ""
+    if title.isEmpty { error("the title is empty", root.child(named: "title") ?? root) }
+    let summary = root.child(named: "summary").map(\.trimmedText).flatMap { $0.isEmpty ? nil : $0 }
+
+    // Dates first: the municipality and the rate checks need the rates date.
+    let ratesElement = root.child(named: "rates")
+    var ratesDate: Day?
+    if let element = ratesElement {
+      let text = element[attribute: "date"] ?? ""
+      ratesDate = Day(text)
+      if ratesDate == nil {
+        error("rates date '\(text)' is not a date of the form YYYY-MM-DD", element)
+      }
+      record(element, path: "rates")
+    }
+    var start: YearMonth?
+    if let element = root.child(named: "start") {
+      let text = element[attribute: "month"] ?? ""
+      start = YearMonth(text)
+      if start == nil { error("start month '\(text)' is not a month of the form YYYY-MM", element) }
+      record(element, path: "start")
+    }
+
+    // Scenario rate values: parsed early, so that subsidy checks see them.
+    let rateValues = root.children(named: "rate").compactMap { parseRate($0) }
+    let book = rates.adding(scenarioValues: rateValues)
+
+    var municipality = ""
+    if let element = root.child(named: "municipality") {
+      let code = (element[attribute: "code"] ?? "").trimmingCharacters(in: .whitespaces)
+      municipality = code
+      if let date = ratesDate {
+        do {
+          municipality = try rates.municipality(code, year: date.year).code
+        } catch {
+          self.error(error.message, element)
+        }
+      }
+      record(element, path: "municipality")
+    }
+
+    var horizonYears = 0
+    if let element = root.child(named: "horizon") {
+      horizonYears = integer(element, "years", range: 1...100, what: "the horizon in years") ?? 0
+      record(element, path: "horizon")
+    }
+    let horizonMonths = horizonYears * 12
+
+    var discountRate: Double?
+    if let element = root.child(named: "discountRate") {
+      if let value = decimal(element, "value") {
+        if value < 0 || value >= 1 {
+          error(
+            "discount rate \(format(value)) must be a share between 0 and 1 (3.5 % is 0.035)",
+            element)
+        } else {
+          discountRate = value
+        }
+      }
+      record(element, path: "discountRate")
+    }
+
+    var mandatePeriodYears = 4
+    if let element = root.child(named: "mandatePeriod") {
+      mandatePeriodYears =
+        integer(element, "years", range: 1...100, what: "the mandate period in years") ?? 4
+      record(element, path: "mandatePeriod")
+    }
+
+    let context = PhaseContext(book: book, ratesDate: ratesDate)
+    let measure = root.child(named: "measure").flatMap {
+      parseMeasure($0, horizonMonths: horizonMonths)
+    }
+    let before = root.child(named: "before").map {
+      parsePhaseContent($0, path: "before", context: context)
+    }
+    if let element = root.child(named: "before"), element.children(named: "situation").isEmpty {
+      warning(
+        "the before situation has no <situation>: the comparison basis pays no benefit "
+          + "(write <situation type=\"ingen_ersattning\"/> to say so)", element)
+    }
+    let during = root.child(named: "during").map {
+      parsePhaseContent($0, path: "during", context: context)
+    }
+    let outcomes = parseOutcomes(
+      root.child(named: "outcomes"), measure: measure, horizonMonths: horizonMonths,
+      context: context)
+
+    guard !diagnostics.hasErrors, let ratesDate, let start, let measure, let before else {
+      return nil
+    }
+    return Scenario(
+      id: id, title: title, summary: summary, file: document.file, municipality: municipality,
+      ratesDate: ratesDate, start: start, horizonYears: horizonYears, discountRate: discountRate,
+      mandatePeriodYears: mandatePeriodYears, measure: measure, before: before, during: during,
+      outcomes: outcomes, rateValues: rateValues,
+      inputs: inputs.enumerated().sorted { lhs, rhs in
+        let left = lhs.element.location?.line ?? 0
+        let right = rhs.element.location?.line ?? 0
+        return left != right ? left < right : lhs.offset < rhs.offset
+      }.map(\.element))
+  }
+
+  // MARK: - The measure
+
+  private mutating func parseMeasure(_ element: XMLElement, horizonMonths: Int) -> Measure? {
+    let participants = integer(
+      element, "participants", range: 1...1_000_000_000, what: "participants")
+    let months = integer(element, "months", range: 1...1200, what: "the measure's months")
+    record(element, path: "measure")
+    if let months, horizonMonths > 0, months > horizonMonths {
+      error(
+        "the measure lasts \(months) months, longer than the horizon of \(horizonMonths) months",
+        element)
+    }
+
+    let financing = parseFinancing(element.children(named: "financing"), path: "measure")
+    if !financing.isEmpty { checkShares(financing, of: "the measure", at: element) }
+
+    var costs: [CostItem] = []
+    var seen: [String: Int] = [:]
+    for costElement in element.children(named: "cost") {
+      let id = costElement[attribute: "id"] ?? ""
+      if !Self.isValidID(id) {
+        error("cost id '\(id)' must match [a-z0-9][a-z0-9_-]*", costElement)
+      } else if let first = seen[id] {
+        error("duplicate cost id '\(id)' (first used on line \(first))", costElement)
+      } else {
+        seen[id] = costElement.line
+      }
+      guard
+        let cost = parseCost(costElement, measureMonths: months ?? 0, horizonMonths: horizonMonths)
+      else {
+        continue
+      }
+      if cost.financing == nil && financing.isEmpty {
+        error(
+          "cost '\(id)' has no financing: give <financing> in the cost or in the measure",
+          costElement)
+      }
+      costs.append(cost)
+    }
+    if element.children(named: "cost").isEmpty {
+      warning("the measure has no <cost>: the calculation counts no investment", element)
+    }
+    guard let participants, let months else { return nil }
+    return Measure(participants: participants, months: months, costs: costs, financing: financing)
+  }
+
+  private mutating func parseCost(_ element: XMLElement, measureMonths: Int, horizonMonths: Int)
+    -> CostItem?
+  {
+    let id = element[attribute: "id"] ?? ""
+    let label = (element[attribute: "label"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    if label.isEmpty { error("cost '\(id)' has an empty label", element) }
+    let path = "measure/cost[\(id)]"
+    record(element, path: path)
+
+    let startMonth = integer(element, "startMonth", range: 0...1200, what: "startMonth") ?? 0
+    var months: Int?
+    if element.attribute("months") != nil {
+      months = integer(element, "months", range: 1...1200, what: "months")
+    } else if measureMonths - startMonth > 0 {
+      months = measureMonths - startMonth
+    } else if measureMonths > 0 {
+      error(
+        "cost '\(id)' starts in month \(startMonth), after the measure's \(measureMonths) months: give 'months'",
+        element)
+    }
+    if let months, horizonMonths > 0, startMonth + months > horizonMonths {
+      error(
+        "cost '\(id)' runs from month \(startMonth) for \(months) months, past the horizon of \(horizonMonths) months",
+        element)
+    }
+
+    let hasAmount = element.attribute("amount") != nil
+    let hasFTE = element.attribute("fte") != nil
+    let hasCostPerFTE = element.attribute("annualCostPerFte") != nil
+    var kronor: Double?
+    switch (hasAmount, hasFTE, hasCostPerFTE) {
+    case (true, false, false):
+      kronor = amount(element, "amount")
+    case (false, true, true):
+      let fte = decimal(element, "fte")
+      let perFTE = amount(element, "annualCostPerFte")
+      if let fte, fte < 0 || fte > 10_000 {
+        error("fte \(format(fte)) must be between 0 and 10000 full-time equivalents", element)
+      } else if let fte, let perFTE, let months {
+        kronor = fte * perFTE * Double(months) / 12
+      }
+    case (false, true, false), (false, false, true):
+      error(
+        "cost '\(id)' needs both 'fte' and 'annualCostPerFte' (amount = fte × annualCostPerFte × months / 12)",
+        element)
+    case (false, false, false):
+      error("cost '\(id)' needs 'amount', or 'fte' and 'annualCostPerFte'", element)
+    default:
+      error(
+        "cost '\(id)' gives both 'amount' and 'fte'/'annualCostPerFte': give one or the other",
+        element)
+    }
+    var money: Money?
+    if let kronor {
+      if kronor >= Self.maxKronor {
+        error("cost '\(id)' comes to \(format(kronor)) kr, not below the limit of 1e12 kr", element)
+      } else {
+        money = Money.rounding(kronor: kronor)
+      }
+    }
+
+    let financingElements = element.children(named: "financing")
+    var financing: [Financing]?
+    if !financingElements.isEmpty {
+      let parsed = parseFinancing(financingElements, path: path)
+      checkShares(parsed, of: "cost '\(id)'", at: element)
+      financing = parsed
+    }
+    guard let money, let months else { return nil }
+    return CostItem(
+      id: id, label: label, amount: money, startMonth: startMonth, months: months,
+      financing: financing)
+  }
+
+  private mutating func parseFinancing(_ elements: [XMLElement], path: String) -> [Financing] {
+    var result: [Financing] = []
+    var seen: Set<String> = []
+    for element in elements {
+      let name = (element[attribute: "financier"] ?? "").trimmingCharacters(in: .whitespaces)
+      record(element, path: "\(path)/financing[\(name)]")
+      let share = self.share(element, "share")
+      let financier: Financier?
+      if name == Financier.samordningsforbund.id {
+        financier = .samordningsforbund
+      } else if let actor = Actor(rawValue: name) {
+        financier = .actor(actor)
+      } else {
+        let known = Actor.allCases.map(\.rawValue) + [Financier.samordningsforbund.id]
+        error(
+          "unknown financier '\(name)'\(NameSuggestion.hint(for: name, among: known)) "
+            + "(an actor id or samordningsforbund)", element)
+        financier = nil
+      }
+      if let financier {
+        if !seen.insert(financier.id).inserted {
+          error("financier '\(name)' is named twice", element)
+        }
+        if let share { result.append(Financing(financier: financier, share: share)) }
+      }
+    }
+    return result
+  }
+
+  /// Shares must add up to 1 (within 1e-9); reported only when every share could be read.
+  private mutating func checkShares(
+    _ financing: [Financing], of what: String, at element: XMLElement
+  ) {
+    guard financing.count == element.children(named: "financing").count else { return }
+    let sum = financing.reduce(0) { $0 + $1.share }
+    if abs(sum - 1) > 1e-9 {
+      error("the financing shares of \(what) add up to \(format(sum)), not 1", element)
+    }
+  }
+
+  // MARK: - Situations and services
+
+  struct PhaseContext {
+    let book: RateBook
+    let ratesDate: Day?
+  }
+
+  private mutating func parsePhaseContent(
+    _ element: XMLElement, path: String, context: PhaseContext
+  ) -> Phase {
+    if element.attribute("months") != nil || element.attribute("source") != nil
+      || element.attribute("assumption") != nil
+    {
+      record(element, path: path)
+    }
+    var situations: [SituationShare] = []
+    var services: [ServiceUse] = []
+    for child in element.children {
+      switch child.name {
+      case "situation":
+        if let share = parseSituation(child, path: path, context: context) {
+          situations.append(share)
+        }
+      case "service":
+        if let use = parseService(child, path: path) { services.append(use) }
+      default:
+        break
+      }
+    }
+    return Phase(months: nil, situations: situations, services: services)
+  }
+
+  private mutating func parseSituation(_ element: XMLElement, path: String, context: PhaseContext)
+    -> SituationShare?
+  {
+    let type = (element[attribute: "type"] ?? "").trimmingCharacters(in: .whitespaces)
+    record(element, path: "\(path)/situation[\(type)]")
+    let extent = element.attribute("extent") == nil ? 1 : share(element, "extent")
+    let wage = optionalAmount(element, "wage")
+    let subsidyFactor =
+      element.attribute("subsidyFactor") == nil ? nil : decimal(element, "subsidyFactor")
+    let subsidyShare =
+      element.attribute("subsidyShare") == nil ? nil : share(element, "subsidyShare")
+    let annualIncome = optionalAmount(element, "annualIncome")
+    let monthlyAmount = optionalAmount(element, "monthlyAmount")
+
+    guard let situation = Situation(rawValue: type) else {
+      error(
+        "unknown situation type '\(type)'"
+          + NameSuggestion.hint(for: type, among: Situation.allCases.map(\.rawValue)), element)
+      return nil
+    }
+
+    func has(_ name: String) -> Bool { element.attribute(name) != nil }
+    let needsShare: Set<Situation> = [
+      .introduktionsjobb, .lonebidrag, .skyddatArbeteOffentligt, .samhall,
+    ]
+
+    if situation.isWork {
+      if !has("wage") {
+        error("situation '\(type)' needs 'wage' (the full-time monthly wage in kronor)", element)
+      }
+    } else if has("wage") {
+      warning(
+        "'wage' has no effect for situation '\(type)' (only work situations have a wage)", element)
+    }
+
+    if situation == .nystartsjobb {
+      if !has("subsidyFactor") {
+        error(
+          "situation 'nystartsjobb' needs 'subsidyFactor' (the multiple of the employer contribution)",
+          element)
+      } else if let factor = subsidyFactor, let date = context.ratesDate {
+        checkFactor(factor, at: element, book: context.book, date: date)
+      }
+    } else if has("subsidyFactor") {
+      warning(
+        "'subsidyFactor' has no effect for situation '\(type)' (only nystartsjobb uses it)", element
+      )
+    }
+
+    if needsShare.contains(situation) {
+      if !has("subsidyShare") {
+        error(
+          "situation '\(type)' needs 'subsidyShare' (the subsidy as a share of the wage cost, 0–1)",
+          element)
+      } else if situation == .introduktionsjobb, let value = subsidyShare,
+        let date = context.ratesDate
+      {
+        if let maximum = try? context.book.resolve("subvention.introduktionsjobb.andel", at: date)
+          .number,
+          value > maximum + 1e-12
+        {
+          error(
+            "subsidyShare \(format(value)) is above the introduktionsjobb maximum of \(format(maximum)) "
+              + "(subvention.introduktionsjobb.andel on \(date))", element)
+        }
+      }
+    } else if has("subsidyShare") {
+      warning(
+        "'subsidyShare' has no effect for situation '\(type)' "
+          + "(used by introduktionsjobb, lonebidrag, skyddat_arbete_offentligt and samhall)",
+        element)
+    }
+
+    if situation == .sjukpenning {
+      if !has("annualIncome") && !has("monthlyAmount") {
+        error(
+          "situation 'sjukpenning' needs 'annualIncome' (the sjukpenninggrundande inkomst, kr/år) or 'monthlyAmount'",
+          element)
+      }
+    } else if has("annualIncome") {
+      warning(
+        "'annualIncome' has no effect for situation '\(type)' (only sjukpenning uses it)", element)
+    }
+
+    if has("monthlyAmount") && (situation.isWork || situation == .ingenErsattning) {
+      warning(
+        "'monthlyAmount' has no effect for situation '\(type)' (it replaces a benefit's rate)",
+        element)
+    }
+
+    guard let extent else { return nil }
+    return SituationShare(
+      situation: situation, extent: extent, monthlyWage: wage, subsidyFactor: subsidyFactor,
+      subsidyShare: subsidyShare, annualIncome: annualIncome, monthlyAmount: monthlyAmount)
+  }
+
+  private mutating func checkFactor(
+    _ factor: Double, at element: XMLElement, book: RateBook, date: Day
+  ) {
+    do {
+      let minimum = try book.resolve("subvention.nystartsjobb.min_faktor", at: date).number ?? 0
+      let maximum = try book.resolve("subvention.nystartsjobb.max_faktor", at: date).number ?? 0
+      if factor < minimum - 1e-12 || factor > maximum + 1e-12 {
+        error(
+          "subsidyFactor \(format(factor)) is outside the nystartsjobb range \(format(minimum))–\(format(maximum)) "
+            + "(subvention.nystartsjobb.min_faktor/max_faktor on \(date))", element)
+      }
+    } catch {
+      self.error("cannot check subsidyFactor: \(error.message)", element)
+    }
+  }
+
+  private mutating func parseService(_ element: XMLElement, path: String) -> ServiceUse? {
+    let item = (element[attribute: "item"] ?? "").trimmingCharacters(in: .whitespaces)
+    record(element, path: "\(path)/service[\(item)]")
+    var perMonth = decimal(element, "perMonth")
+    if let value = perMonth, value < 0 || value > 1_000 {
+      error(
+        "perMonth \(format(value)) must be between 0 and 1000 (a count per person and month)",
+        element)
+      perMonth = nil
+    }
+    let services = rates.keys.map(\.rawValue).filter { $0.hasPrefix("tjanster.") }
+    guard item.hasPrefix("tjanster."), rates.info(for: RateKey(item)) != nil else {
+      var hint = NameSuggestion.hint(for: item, among: services)
+      if hint.isEmpty, services.contains("tjanster." + item) {
+        hint = "; did you mean 'tjanster.\(item)'?"
+      }
+      if hint.isEmpty, let match = NameSuggestion.closest(to: "tjanster." + item, among: services) {
+        hint = "; did you mean '\(match)'?"
+      }
+      error(
+        "unknown service item '\(item)'\(hint) (a tjanster.* unit cost of the rate tables)", element
+      )
+      return nil
+    }
+    guard let perMonth else { return nil }
+    return ServiceUse(item: RateKey(item), perMonth: perMonth)
+  }
+
+  // MARK: - Outcomes
+
+  private mutating func parseOutcomes(
+    _ element: XMLElement?, measure: Measure?, horizonMonths: Int, context: PhaseContext
+  ) -> [Outcome] {
+    guard let element else { return [] }
+    var outcomes: [Outcome] = []
+    var seen: [String: Int] = [:]
+    var persons = 0
+    var allPersonsRead = true
+    for outcomeElement in element.children(named: "outcome") {
+      let id = outcomeElement[attribute: "id"] ?? ""
+      if !Self.isValidID(id) {
+        error("outcome id '\(id)' must match [a-z0-9][a-z0-9_-]*", outcomeElement)
+      } else if let first = seen[id] {
+        error("duplicate outcome id '\(id)' (first used on line \(first))", outcomeElement)
+      } else {
+        seen[id] = outcomeElement.line
+      }
+      let path = "outcome[\(id)]"
+      record(outcomeElement, path: path)
+      let count = integer(outcomeElement, "persons", range: 0...1_000_000_000, what: "persons")
+      if let count { persons += count } else { allPersonsRead = false }
+      var startMonth: Int?
+      if outcomeElement.attribute("startMonth") != nil {
+        startMonth = integer(outcomeElement, "startMonth", range: 0...1200, what: "startMonth")
+      } else {
+        startMonth = measure?.months
+      }
+      if let startMonth, horizonMonths > 0, startMonth >= horizonMonths {
+        error(
+          "outcome '\(id)' starts in month \(startMonth), not within the horizon of \(horizonMonths) months "
+            + "(months count from 0)", outcomeElement)
+      }
+
+      let phaseElements = outcomeElement.children(named: "phase")
+      var phases: [Phase] = []
+      var fixedMonths = 0
+      for (index, phaseElement) in phaseElements.enumerated() {
+        let phasePath = "\(path)/phase[\(index + 1)]"
+        let isLast = index == phaseElements.count - 1
+        var phase = parsePhaseContent(phaseElement, path: phasePath, context: context)
+        if isLast {
+          if phaseElement.attribute("months") != nil {
+            error(
+              "the last phase of outcome '\(id)' must not have 'months': it lasts to the end of the horizon",
+              phaseElement)
+          }
+        } else if phaseElement.attribute("months") == nil {
+          error(
+            "phase \(index + 1) of outcome '\(id)' needs 'months' (only the last phase lasts to the horizon)",
+            phaseElement)
+        } else if let months = integer(phaseElement, "months", range: 1...1200, what: "months") {
+          phase.months = months
+          fixedMonths += months
+        }
+        if phase.situations.isEmpty && phaseElement.children(named: "situation").isEmpty {
+          warning(
+            "phase \(index + 1) of outcome '\(id)' has no <situation>: nobody is paid anything in it",
+            phaseElement)
+        }
+        phases.append(phase)
+      }
+      if let startMonth, horizonMonths > 0, startMonth < horizonMonths, phaseElements.count > 1,
+        startMonth + fixedMonths >= horizonMonths
+      {
+        warning(
+          "the phases of outcome '\(id)' with 'months' end in month \(startMonth + fixedMonths), "
+            + "at or after the horizon of \(horizonMonths) months: the last phase never starts",
+          outcomeElement)
+      }
+      let label = outcomeElement[attribute: "label"].map {
+        $0.trimmingCharacters(in: .whitespacesAndNewlines)
+      }
+      if let count, let startMonth {
+        outcomes.append(
+          Outcome(
+            id: id, label: label?.isEmpty == true ? nil : label, persons: count,
+            startMonth: startMonth,
+            path: phases))
+      }
+    }
+    if allPersonsRead, let participants = measure?.participants, persons != participants {
+      let difference = participants - persons
+      let detail =
+        difference > 0 ? "\(difference) not assigned" : "\(-difference) more than the participants"
+      warning(
+        "outcomes add up to \(persons) persons but the measure has \(participants) participants (\(detail))",
+        element)
+    }
+    return outcomes
+  }
+
+  // MARK: - Scenario rate values
+
+  private mutating func parseRate(_ element: XMLElement) -> RateValue? {
+    let keyText = (element[attribute: "key"] ?? "").trimmingCharacters(in: .whitespaces)
+    let key = RateKey(keyText)
+    let info = rates.info(for: key)
+    if info == nil {
+      error(
+        "unknown rate '\(keyText)'\(NameSuggestion.hint(for: keyText, among: rates.keys.map(\.rawValue)))",
+        element)
+    }
+    let unitText = (element[attribute: "unit"] ?? "").trimmingCharacters(in: .whitespaces)
+    let unit = RateUnit(rawValue: unitText)
+    if unit == nil {
+      error(
+        "unknown unit '\(unitText)'\(NameSuggestion.hint(for: unitText, among: RateUnit.allCases.map(\.rawValue)))",
+        element)
+    } else if let info, let unit, unit != info.unit {
+      error(
+        "unit '\(unitText)' does not match the unit of '\(keyText)', which is '\(info.unit.rawValue)'",
+        element)
+    }
+    let fromText = element[attribute: "from"] ?? ""
+    let from = Day(fromText)
+    if from == nil {
+      error("'from' date '\(fromText)' is not a date of the form YYYY-MM-DD", element)
+    }
+    var to: Day?
+    if let toText = element[attribute: "to"] {
+      to = Day(toText)
+      if to == nil {
+        error("'to' date '\(toText)' is not a date of the form YYYY-MM-DD", element)
+      } else if let from, let to, to < from {
+        error("'to' (\(to)) is before 'from' (\(from))", element)
+      }
+    }
+    let sourceText = (element[attribute: "source"] ?? "").trimmingCharacters(
+      in: .whitespacesAndNewlines)
+    if sourceText.isEmpty { error("rate '\(keyText)' needs a non-empty 'source'", element) }
+    var status = RateStatus.unconfirmed
+    if let statusText = element[attribute: "status"] {
+      if let parsed = RateStatus(rawValue: statusText) {
+        status = parsed
+      } else {
+        error("unknown status '\(statusText)' (SEEN, DERIVED or UNCONFIRMED)", element)
+      }
+    }
+
+    let valueText = (element[attribute: "value"] ?? "").trimmingCharacters(in: .whitespaces)
+    var amount: RateAmount?
+    if let unit {
+      if unit.isActor {
+        if let actor = Actor(rawValue: valueText) {
+          amount = .actor(actor)
+        } else {
+          error(
+            "value '\(valueText)' is not an actor"
+              + NameSuggestion.hint(for: valueText, among: Actor.allCases.map(\.rawValue)), element)
+        }
+      } else if let number = Double(valueText), number.isFinite, Self.isDecimalText(valueText) {
+        if !unit.allowedRange.contains(number) {
+          let range = unit.allowedRange
+          let limit =
+            range.upperBound == .greatestFiniteMagnitude
+            ? "at least 0" : "between 0 and \(format(range.upperBound))"
+          error("value \(valueText) must be \(limit) for unit '\(unit.rawValue)'", element)
+        } else if number >= Self.maxKronor {
+          error("value \(valueText) is not below the limit of 1e12", element)
+        } else {
+          amount = .number(number)
+        }
+      } else {
+        error(
+          "value '\(valueText)' is not a decimal number (write 10500 or 0.035, with '.' as the decimal mark)",
+          element)
+      }
+    }
+    guard let amount, let unit, let from, info != nil, !sourceText.isEmpty else { return nil }
+    let note = element[attribute: "note"].flatMap { $0.isEmpty ? nil : $0 }
+    return RateValue(
+      key: key, amount: amount, unit: unit, from: from, to: to,
+      source: RateSource(title: sourceText, url: nil, sfs: nil), status: status, note: note,
+      origin: RateOrigin(layer: .scenario, location: document.location(element)))
+  }
+
+  // MARK: - Values
+
+  /// A decimal attribute; `nil` (with an error) when it is present but not a finite number.
+  private mutating func decimal(_ element: XMLElement, _ name: String) -> Double? {
+    guard let text = element[attribute: name]?.trimmingCharacters(in: .whitespacesAndNewlines)
+    else {
+      return nil
+    }
+    guard Self.isDecimalText(text), let value = Double(text), value.isFinite else {
+      error(
+        "'\(name)' value '\(text)' is not a decimal number (write 0.5 or 24000, with '.' as the decimal mark)",
+        element)
+      return nil
+    }
+    return value
+  }
+
+  /// A share in 0–1.
+  private mutating func share(_ element: XMLElement, _ name: String) -> Double? {
+    guard let value = decimal(element, name) else { return nil }
+    guard value >= 0 && value <= 1 else {
+      let hint = value > 1 && value <= 100 ? " (a share: 50 % is 0.5)" : ""
+      error("'\(name)' \(format(value)) must be between 0 and 1\(hint)", element)
+      return nil
+    }
+    return value
+  }
+
+  /// An amount in kronor: non-negative and below 1e12.
+  private mutating func amount(_ element: XMLElement, _ name: String) -> Double? {
+    guard let value = decimal(element, name) else { return nil }
+    guard value >= 0 else {
+      error("'\(name)' \(format(value)) must not be negative", element)
+      return nil
+    }
+    guard value < Self.maxKronor else {
+      error("'\(name)' \(format(value)) kr is not below the limit of 1e12 kr", element)
+      return nil
+    }
+    return value
+  }
+
+  private mutating func optionalAmount(_ element: XMLElement, _ name: String) -> Double? {
+    element.attribute(name) == nil ? nil : amount(element, name)
+  }
+
+  private mutating func integer(
+    _ element: XMLElement, _ name: String, range: ClosedRange<Int>, what: String
+  ) -> Int? {
+    guard let text = element[attribute: name]?.trimmingCharacters(in: .whitespacesAndNewlines)
+    else { return nil }
+    let digits = text.hasPrefix("+") ? String(text.dropFirst()) : text
+    guard let value = Int(digits), range.contains(value) else {
+      error(
+        "\(what) '\(text)' must be a whole number from \(range.lowerBound) to \(range.upperBound)",
+        element)
+      return nil
+    }
+    return value
+  }
+
+  /// `[+-]digits[.digits]` as xs:decimal allows (no exponent, no inf or nan).
+  static func isDecimalText(_ text: String) -> Bool {
+    var body = Substring(text)
+    if body.first == "+" || body.first == "-" { body = body.dropFirst() }
+    let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count <= 2, parts.contains(where: { !$0.isEmpty }) else { return false }
+    return parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+  }
+
+  static func isValidID(_ id: String) -> Bool {
+    guard let first = id.unicodeScalars.first else { return false }
+    func lowerOrDigit(_ c: Unicode.Scalar) -> Bool {
+      ("a"..."z").contains(c) || ("0"..."9").contains(c)
+    }
+    return lowerOrDigit(first)
+      && id.unicodeScalars.allSatisfy { lowerOrDigit($0) || $0 == "_" || $0 == "-" }
+  }
+
+  private func format(_ value: Double) -> String {
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    return String(value)
+  }
+
+  // MARK: - Provenance and diagnostics
+
+  /// Records the element's `source` and/or `assumption` as inputs of the scenario.
+  private mutating func record(_ element: XMLElement, path: String) {
+    let values = element.attributes.filter { !Self.nonValueAttributes.contains($0.name) }
+      .map { "\($0.name)=\($0.value)" }
+    let value = values.joined(separator: " ")
+    let location = document.location(element)
+    for name in ["source", "assumption"] {
+      guard let attribute = element.attribute(name) else { continue }
+      let text = attribute.value.trimmingCharacters(in: .whitespacesAndNewlines)
+      if text.isEmpty {
+        error(
+          "'\(name)' is empty: say where the figure comes from, or leave the attribute out", element
+        )
+        continue
+      }
+      let source: InputSource = name == "source" ? .report(text) : .assumption(text)
+      inputs.append(ScenarioInput(path: path, value: value, source: source, location: location))
+    }
+  }
+
+  private mutating func error(_ message: String, _ element: XMLElement) {
+    diagnostics.error(message, at: document.location(element))
+  }
+
+  private mutating func warning(_ message: String, _ element: XMLElement) {
+    diagnostics.warning(message, at: document.location(element))
+  }
+}
