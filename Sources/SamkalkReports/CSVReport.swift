@@ -1,0 +1,79 @@
+import SamkalkCore
+import SamkalkEngine
+
+/// The CSV report: one row per perspective and horizon year (documented column by column in
+/// `docs/REPORT-FORMAT.md`).
+///
+/// RFC 4180: UTF-8 without a byte-order mark, a header row, `,` between fields, `\r\n` after
+/// every record (the last one too), and `"` around a field that holds `,`, `"`, CR or LF (an
+/// inner `"` doubled). Numbers use `.` as the decimal mark and no grouping. A text field that
+/// starts with `=`, `+`, `-`, `@`, TAB or CR gets a leading `'`, so that a spreadsheet does not
+/// run it as a formula; number fields are never changed.
+public enum CSVReport {
+  /// The header row's column names, in order.
+  public static let columns = [
+    "actor", "year", "before", "after", "change", "investment", "net", "cumulative",
+    "present_value",
+    "first_month", "last_month", "actor_name",
+  ]
+
+  public static func render(_ result: ScenarioResult) -> [UInt8] {
+    var text = record(columns.map(CSVField.text))
+    let scenario = result.scenario
+    for perspective in result.perspectives {
+      for year in perspective.years {
+        let (first, last) = ReportText.months(
+          ofYear: year.year, start: scenario.start, horizonMonths: scenario.months)
+        text += record([
+          .text(perspective.perspective.id), .number(String(year.year)),
+          .number(year.before.description), .number(year.after.description),
+          .number(year.change.description), .number(year.investment.description),
+          .number(year.net.description), .number(year.cumulative.description),
+          .number(ReportText.kronor(year.presentValue)), .text(first.description),
+          .text(last.description), .text(perspective.perspective.swedishName),
+        ])
+      }
+    }
+    return Array(text.utf8)
+  }
+
+  /// One record with its `\r\n` terminator.
+  static func record(_ fields: [CSVField]) -> String {
+    fields.map(\.encoded).joined(separator: ",") + "\r\n"
+  }
+}
+
+/// One CSV field: text (neutralised against formulas, quoted when needed) or a number.
+enum CSVField {
+  case text(String)
+  case number(String)
+
+  /// The characters that make a spreadsheet read a text cell as a formula.
+  static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+  var encoded: String {
+    switch self {
+    case .number(let value): return value
+    case .text(let value):
+      var text = value
+      if let first = text.unicodeScalars.first, CSVField.formulaStarts.contains(first) {
+        text = "'" + text
+      }
+      return CSVField.quotedIfNeeded(text)
+    }
+  }
+
+  /// Wraps a field in `"` when it holds `,`, `"`, CR or LF, doubling inner quotes (RFC 4180 §2).
+  static func quotedIfNeeded(_ field: String) -> String {
+    let needsQuotes = field.unicodeScalars.contains {
+      $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n"
+    }
+    guard needsQuotes else { return field }
+    var quoted = "\""
+    for character in field {
+      if character == "\"" { quoted.append("\"") }
+      quoted.append(character)
+    }
+    return quoted + "\""
+  }
+}

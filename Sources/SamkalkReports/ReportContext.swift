@@ -1,0 +1,24 @@
+import SamkalkCore
+
+/// Provenance a report states that the engine does not know: which scenario file the result
+/// was computed from and which samkalk built it.
+public struct ReportContext: Sendable {
+  /// The scenario file's path as the user gave it (reports print it as is).
+  public var scenarioPath: String
+  /// SHA-256 of the scenario file's bytes, 64 lowercase hex digits.
+  public var scenarioSHA256: String
+  /// The samkalk version that wrote the report.
+  public var samkalkVersion: String
+
+  public init(scenarioPath: String, scenarioSHA256: String, samkalkVersion: String) {
+    self.scenarioPath = scenarioPath
+    self.scenarioSHA256 = scenarioSHA256
+    self.samkalkVersion = samkalkVersion
+  }
+}
+
+/// The machine-readable report formats; the raw value is the file extension.
+public enum ReportFormat: String, CaseIterable, Sendable {
+  case xml
+  case csv
+}
