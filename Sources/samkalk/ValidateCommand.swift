@@ -1,0 +1,41 @@
+import ArgumentParser
+import SamkalkCore
+import SamkalkInput
+import SamkalkRates
+
+/// `samkalk validate FILE...`: exit 0 when every file is valid, 1 with diagnostics otherwise.
+struct ValidateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "validate",
+    abstract: "Check scenario files against the schema and the rate tables.")
+
+  @Argument(help: ArgumentHelp("Scenario files.", valueName: "file"))
+  var files: [String]
+
+  @OptionGroup var rates: RatesOptions
+
+  func validate() throws {
+    guard !files.isEmpty else { throw ValidationError("give at least one scenario file") }
+  }
+
+  func run() throws {
+    let reader: ScenarioReader
+    do {
+      reader = try ScenarioReader(rates: try rates.load())
+    } catch {
+      DiagnosticPrinter.print(error.diagnostics)
+      throw ExitCode.failure
+    }
+    var failed = false
+    for file in files {
+      let diagnostics = reader.check(path: file)
+      DiagnosticPrinter.print(diagnostics)
+      if diagnostics.contains(where: { $0.severity == .error }) {
+        failed = true
+      } else {
+        FileHandleOutput.standardOutput("\(file): ok\n")
+      }
+    }
+    if failed { throw ExitCode.failure }
+  }
+}
