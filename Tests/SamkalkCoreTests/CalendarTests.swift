@@ -22,13 +22,15 @@ import Testing
   }
 
   @Test func perspectivesHaveReportIds() {
-    #expect(Perspective.all.map(\.id) == [
-      "individ", "kommun", "region", "forsakringskassan", "arbetsformedlingen", "staten", "arbetsgivare",
-      "offentlig_sektor", "samhallet",
-    ])
-    #expect(Perspective.offentligSektor.members == [
-      .kommun, .region, .forsakringskassan, .arbetsformedlingen, .staten,
-    ])
+    #expect(
+      Perspective.all.map(\.id) == [
+        "individ", "kommun", "region", "forsakringskassan", "arbetsformedlingen", "staten", "arbetsgivare",
+        "offentlig_sektor", "samhallet",
+      ])
+    #expect(
+      Perspective.offentligSektor.members == [
+        .kommun, .region, .forsakringskassan, .arbetsformedlingen, .staten,
+      ])
     #expect(Perspective(id: "samhallet") == .samhallet)
     #expect(Perspective(id: "kommunen") == nil)
   }

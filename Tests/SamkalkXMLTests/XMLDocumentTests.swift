@@ -130,7 +130,8 @@ import Testing
   }
 
   @Test func hintsForAttributes() {
-    let message = XMLSchemaHintProbe.hint("Element '{urn:t}horizon', attribute 'yeras': The attribute 'yeras' is not allowed.")
+    let message = XMLSchemaHintProbe.hint(
+      "Element '{urn:t}horizon', attribute 'yeras': The attribute 'yeras' is not allowed.")
     #expect(message.contains("unknown attribute 'yeras'; did you mean 'years'?"))
   }
 }
