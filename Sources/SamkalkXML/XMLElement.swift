@@ -51,7 +51,7 @@ public struct XMLElement: Sendable, Hashable {
 
   /// The text content with leading and trailing white space removed.
   public var trimmedText: String {
-    text.trimmingCharacters(in: .whitespacesAndNewlines)
+    text.trimmed
   }
 }
 

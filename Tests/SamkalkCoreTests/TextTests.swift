@@ -53,3 +53,13 @@ import Testing
     #expect(NameSuggestion.distance("Kommun", "kommun") == 0)
   }
 }
+
+@Suite struct TrimmingTests {
+  @Test func trimsUnicodeWhiteSpace() {
+    #expect("  58 800\t".trimmed == "58 800")
+    #expect("\u{00A0}Göteborg\n".trimmed == "Göteborg")
+    #expect("   ".trimmed == "")
+    #expect("x".trimmed == "x")
+    #expect(" å ".trimmed == "å")
+  }
+}
