@@ -75,7 +75,7 @@ struct ScenarioParser {
 
     var municipality = ""
     if let element = root.child(named: "municipality") {
-      let code = (element[attribute: "code"] ?? "").trimmingCharacters(in: .whitespaces)
+      let code = (element[attribute: "code"] ?? "").trimmed
       municipality = code
       if let date = ratesDate {
         do {
@@ -199,7 +199,7 @@ struct ScenarioParser {
     -> CostItem?
   {
     let id = element[attribute: "id"] ?? ""
-    let label = (element[attribute: "label"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    let label = (element[attribute: "label"] ?? "").trimmed
     if label.isEmpty { error("cost '\(id)' has an empty label", element) }
     let path = "measure/cost[\(id)]"
     record(element, path: path)
@@ -273,7 +273,7 @@ struct ScenarioParser {
     var result: [Financing] = []
     var seen: Set<String> = []
     for element in elements {
-      let name = (element[attribute: "financier"] ?? "").trimmingCharacters(in: .whitespaces)
+      let name = (element[attribute: "financier"] ?? "").trimmed
       record(element, path: "\(path)/financing[\(name)]")
       let share = self.share(element, "share")
       let financier: Financier?
@@ -344,7 +344,7 @@ struct ScenarioParser {
   private mutating func parseSituation(_ element: XMLElement, path: String, context: PhaseContext)
     -> SituationShare?
   {
-    let type = (element[attribute: "type"] ?? "").trimmingCharacters(in: .whitespaces)
+    let type = (element[attribute: "type"] ?? "").trimmed
     record(element, path: "\(path)/situation[\(type)]")
     let extent = element.attribute("extent") == nil ? 1 : share(element, "extent")
     let wage = optionalAmount(element, "wage")
@@ -454,7 +454,7 @@ struct ScenarioParser {
   }
 
   private mutating func parseService(_ element: XMLElement, path: String) -> ServiceUse? {
-    let item = (element[attribute: "item"] ?? "").trimmingCharacters(in: .whitespaces)
+    let item = (element[attribute: "item"] ?? "").trimmed
     record(element, path: "\(path)/service[\(item)]")
     var perMonth = decimal(element, "perMonth")
     if let value = perMonth, value < 0 || value > 1_000 {
@@ -553,7 +553,7 @@ struct ScenarioParser {
           outcomeElement)
       }
       let label = outcomeElement[attribute: "label"].map {
-        $0.trimmingCharacters(in: .whitespacesAndNewlines)
+        $0.trimmed
       }
       if let count, let startMonth {
         outcomes.append(
@@ -577,7 +577,7 @@ struct ScenarioParser {
   // MARK: - Scenario rate values
 
   private mutating func parseRate(_ element: XMLElement) -> RateValue? {
-    let keyText = (element[attribute: "key"] ?? "").trimmingCharacters(in: .whitespaces)
+    let keyText = (element[attribute: "key"] ?? "").trimmed
     let key = RateKey(keyText)
     let info = rates.info(for: key)
     if info == nil {
@@ -585,7 +585,7 @@ struct ScenarioParser {
         "unknown rate '\(keyText)'\(NameSuggestion.hint(for: keyText, among: rates.keys.map(\.rawValue)))",
         element)
     }
-    let unitText = (element[attribute: "unit"] ?? "").trimmingCharacters(in: .whitespaces)
+    let unitText = (element[attribute: "unit"] ?? "").trimmed
     let unit = RateUnit(rawValue: unitText)
     if unit == nil {
       error(
@@ -610,8 +610,7 @@ struct ScenarioParser {
         error("'to' (\(to)) is before 'from' (\(from))", element)
       }
     }
-    let sourceText = (element[attribute: "source"] ?? "").trimmingCharacters(
-      in: .whitespacesAndNewlines)
+    let sourceText = (element[attribute: "source"] ?? "").trimmed
     if sourceText.isEmpty { error("rate '\(keyText)' needs a non-empty 'source'", element) }
     var status = RateStatus.unconfirmed
     if let statusText = element[attribute: "status"] {
@@ -622,7 +621,7 @@ struct ScenarioParser {
       }
     }
 
-    let valueText = (element[attribute: "value"] ?? "").trimmingCharacters(in: .whitespaces)
+    let valueText = (element[attribute: "value"] ?? "").trimmed
     var amount: RateAmount?
     if let unit {
       if unit.isActor {
@@ -663,7 +662,7 @@ struct ScenarioParser {
 
   /// A decimal attribute; `nil` (with an error) when it is present but not a finite number.
   private mutating func decimal(_ element: XMLElement, _ name: String) -> Double? {
-    guard let text = element[attribute: name]?.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard let text = element[attribute: name]?.trimmed
     else {
       return nil
     }
@@ -708,7 +707,7 @@ struct ScenarioParser {
   private mutating func integer(
     _ element: XMLElement, _ name: String, range: ClosedRange<Int>, what: String
   ) -> Int? {
-    guard let text = element[attribute: name]?.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard let text = element[attribute: name]?.trimmed
     else { return nil }
     let digits = text.hasPrefix("+") ? String(text.dropFirst()) : text
     guard let value = Int(digits), range.contains(value) else {
@@ -753,7 +752,7 @@ struct ScenarioParser {
     let location = document.location(element)
     for name in ["source", "assumption"] {
       guard let attribute = element.attribute(name) else { continue }
-      let text = attribute.value.trimmingCharacters(in: .whitespacesAndNewlines)
+      let text = attribute.value.trimmed
       if text.isEmpty {
         error(
           "'\(name)' is empty: say where the figure comes from, or leave the attribute out", element

@@ -125,7 +125,7 @@ public struct ScenarioReader: Sendable {
       ]
     }
     if let version = root[attribute: "version"],
-      version.trimmingCharacters(in: .whitespaces) != ScenarioSchema.version
+      version.trimmed != ScenarioSchema.version
     {
       return [
         .error(

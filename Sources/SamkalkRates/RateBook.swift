@@ -197,7 +197,7 @@ public struct RateBook: Sendable {
   /// By kommunkod (`"1780"`) or by name (`"Karlstad"`, case-insensitive): the table of that
   /// income year, with user files' rows replacing shipped ones.
   public func municipality(_ codeOrName: String, year: Int) throws(RateLookupError) -> MunicipalTaxRates {
-    let query = codeOrName.trimmingCharacters(in: .whitespaces)
+    let query = codeOrName.trimmed
     guard let table = municipalTables[year] else {
       let years = municipalTables.keys.sorted().map(String.init).joined(separator: ", ")
       throw RateLookupError(

@@ -279,7 +279,7 @@ enum AmountRules {
   }
 
   static func parse(_ text: String, unit: RateUnit, allowComma: Bool) -> Result<RateAmount, Problem> {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let trimmed = text.trimmed
     if unit == .aktor {
       if let actor = Actor(rawValue: trimmed) { return .success(.actor(actor)) }
       let hint = NameSuggestion.hint(for: trimmed, among: Actor.allCases.map(\.rawValue))
@@ -288,7 +288,7 @@ enum AmountRules {
     var numberText = trimmed
     var scale = 1.0
     if unit == .andel, numberText.hasSuffix("%") {
-      numberText = String(numberText.dropLast()).trimmingCharacters(in: .whitespaces)
+      numberText = String(numberText.dropLast()).trimmed
       scale = 0.01
     }
     guard let parsed = SwedishCSV.parseNumber(numberText, allowComma: allowComma) else {

@@ -36,7 +36,7 @@ public struct SwedishCSV: Sendable {
     }
 
     /// The text with surrounding white space removed.
-    public var trimmed: String { text.trimmingCharacters(in: .whitespaces) }
+    public var trimmed: String { text.trimmed }
   }
 
   /// One record. `line` is the line the record starts on.
@@ -78,16 +78,16 @@ public struct SwedishCSV: Sendable {
 
   /// Parses bytes; `file` names the input in diagnostics.
   public static func parse(bytes: [UInt8], file: String) throws(DiagnosticError) -> SwedishCSV {
-    let (text, encoding) = decode(bytes)
-    let records = try split(text, file: file)
-    guard let header = records.first else {
+    let (utf8, encoding) = decode(bytes)
+    let separator = detectSeparator(utf8)
+    let rows = try records(utf8, separator: separator, file: file)
+    guard let header = rows.first else {
       throw DiagnosticError(.error("the file is empty: a header line is needed", at: SourceLocation(file: file)))
     }
-    let separator = header.separator
-    let rows = try fields(of: records, separator: separator, file: file)
     return SwedishCSV(
-      file: file, encoding: encoding, separator: separator, decimalMark: separator == ";" ? "," : ".",
-      header: rows[0], rows: Array(rows.dropFirst()), bytes: bytes)
+      file: file, encoding: encoding, separator: separator == UInt8(ascii: ";") ? ";" : ",",
+      decimalMark: separator == UInt8(ascii: ";") ? "," : ".", header: header, rows: Array(rows.dropFirst()),
+      bytes: bytes)
   }
 
   private init(
@@ -136,14 +136,21 @@ public struct SwedishCSV: Sendable {
   }
 
   static func parseNumber(_ text: String, allowComma: Bool) -> Double? {
-    var normalized = ""
+    // Works on Unicode scalars (not Characters) and trims by hand: this runs for every
+    // number of every table, so it avoids Foundation and grapheme breaking.
+    var scalars = Array(text.unicodeScalars)
+    while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+    while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+    func isDigit(_ index: Int) -> Bool {
+      index >= 0 && index < scalars.count && ("0"..."9").contains(scalars[index])
+    }
+    var normalized = String.UnicodeScalarView()
     var sawDecimal = false
     var sawDigit = false
-    let characters = Array(text.trimmingCharacters(in: .whitespaces))
-    for (index, character) in characters.enumerated() {
-      switch character {
+    for (index, scalar) in scalars.enumerated() {
+      switch scalar {
       case "0"..."9":
-        normalized.append(character)
+        normalized.append(scalar)
         sawDigit = true
       case "-", "\u{2212}":
         guard index == 0 else { return nil }
@@ -152,31 +159,30 @@ public struct SwedishCSV: Sendable {
         guard index == 0 else { return nil }
       case " ", "\u{00A0}", "\u{202F}":
         // A digit-group separator: digits on both sides, before any decimal mark.
-        guard !sawDecimal, index > 0, characters[index - 1].isASCII, characters[index - 1].isNumber,
-          index + 1 < characters.count, characters[index + 1].isASCII, characters[index + 1].isNumber
-        else { return nil }
+        guard !sawDecimal, isDigit(index - 1), isDigit(index + 1) else { return nil }
       case ".", ",":
-        guard !sawDecimal, character == "." || allowComma else { return nil }
+        guard !sawDecimal, scalar == "." || allowComma else { return nil }
         sawDecimal = true
         normalized.append(".")
       default:
         return nil
       }
     }
-    guard sawDigit, let value = Double(normalized), value.isFinite else { return nil }
+    guard sawDigit, let value = Double(String(normalized)), value.isFinite else { return nil }
     return value
   }
 
   // MARK: - Decoding
 
-  static func decode(_ bytes: [UInt8]) -> (String, Encoding) {
+  /// The file's text as UTF-8 bytes, and the encoding it was read in.
+  static func decode(_ bytes: [UInt8]) -> ([UInt8], Encoding) {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
       let rest = Array(bytes.dropFirst(3))
-      if let text = String(validating: rest, as: UTF8.self) { return (text, .utf8WithBOM) }
-      return (windows1252(rest), .windows1252)
+      if String(validating: rest, as: UTF8.self) != nil { return (rest, .utf8WithBOM) }
+      return (Array(windows1252(rest).utf8), .windows1252)
     }
-    if let text = String(validating: bytes, as: UTF8.self) { return (text, .utf8) }
-    return (windows1252(bytes), .windows1252)
+    if String(validating: bytes, as: UTF8.self) != nil { return (bytes, .utf8) }
+    return (Array(windows1252(bytes).utf8), .windows1252)
   }
 
   /// Code points for bytes 0x80–0x9F in Windows-1252; the five undefined bytes map to the C1
@@ -198,128 +204,126 @@ public struct SwedishCSV: Sendable {
 
   // MARK: - Splitting
 
-  /// A physical record before field splitting: its characters with their line and column.
-  private struct RawRecord {
-    var line: Int
-    var characters: [(Character, Int, Int, Bool)]  // character, line, column, inside quotes
+  private static let quote = UInt8(ascii: "\"")
+  private static let newline = UInt8(ascii: "\n")
+  private static let carriageReturn = UInt8(ascii: "\r")
 
-    /// `;` when the record holds a `;` outside quotes, else `,`.
-    var separator: Character {
-      characters.contains { $0.0 == ";" && !$0.3 } ? ";" : ","
-    }
-  }
-
-  /// Splits text into records, keeping quoted line breaks inside their record.
-  private static func split(_ text: String, file: String) throws(DiagnosticError) -> [RawRecord] {
-    var records: [RawRecord] = []
-    var current = RawRecord(line: 1, characters: [])
-    var line = 1
-    var column = 1
+  /// `;` when the first line holds a `;` outside quotes, else `,`.
+  static func detectSeparator(_ bytes: [UInt8]) -> UInt8 {
     var inQuotes = false
-    var quoteStart = (1, 1)
-    var previousWasQuote = false
-    for character in text {
-      let isNewline = character == "\n" || character == "\r\n" || character == "\r"
-      if character == "\"" {
-        if inQuotes {
-          inQuotes = false
-          previousWasQuote = true
-        } else {
-          if previousWasQuote {
-            inQuotes = true  // "" inside a quoted field
-          } else {
-            inQuotes = true
-            quoteStart = (line, column)
-          }
-          previousWasQuote = false
-        }
-        current.characters.append((character, line, column, true))
-        column += 1
-        continue
+    for byte in bytes {
+      if byte == quote {
+        inQuotes.toggle()
+      } else if !inQuotes && (byte == newline || byte == carriageReturn) {
+        break
+      } else if !inQuotes && byte == UInt8(ascii: ";") {
+        return byte
       }
-      previousWasQuote = false
-      if isNewline {
-        if inQuotes {
-          current.characters.append(("\n", line, column, true))
-        } else {
-          if !current.characters.allSatisfy({ $0.0.isWhitespace }) { records.append(current) }
-          current = RawRecord(line: line + 1, characters: [])
-        }
-        line += 1
-        column = 1
-        continue
-      }
-      current.characters.append((character, line, column, inQuotes))
-      column += 1
     }
-    if inQuotes {
-      throw DiagnosticError(
-        .error(
-          "a quoted field is never closed", at: SourceLocation(file: file, line: quoteStart.0, column: quoteStart.1)))
-    }
-    if !current.characters.allSatisfy({ $0.0.isWhitespace }) { records.append(current) }
-    return records
+    return UInt8(ascii: ",")
   }
 
-  /// Splits records into fields, undoing RFC 4180 quoting.
-  private static func fields(of records: [RawRecord], separator: Character, file: String) throws(DiagnosticError)
-    -> [Row]
-  {
+  private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+
+  /// Splits UTF-8 text into rows of located fields in one pass over the bytes (RFC 4180).
+  ///
+  /// Columns count Unicode scalars (UTF-8 continuation bytes do not advance the column).
+  /// Blank lines are skipped; an unterminated quote and text after a closing quote are errors.
+  static func records(_ bytes: [UInt8], separator: UInt8, file: String) throws(DiagnosticError) -> [Row] {
     var rows: [Row] = []
     var diagnostics = DiagnosticCollector()
-    for record in records {
-      var fields: [Field] = []
-      var text = ""
-      var start: (Int, Int)? = nil
-      var quoted = false
-      var closed = false
-      var index = 0
-      let characters = record.characters
-      func finish() {
-        let (line, column) = start ?? (characters.isEmpty ? (record.line, 1) : (characters[0].1, characters[0].2))
-        fields.append(Field(text: text, line: line, column: column))
-        text = ""
-        start = nil
-        quoted = false
-        closed = false
-      }
-      var lastSeparator: (Int, Int) = (record.line, 0)
-      while index < characters.count {
-        let (character, line, column, _) = characters[index]
-        if start == nil { start = (line, column) }
-        if quoted && !closed {
-          if character == "\"" {
-            if index + 1 < characters.count && characters[index + 1].0 == "\"" {
-              text.append("\"")
-              index += 2
-              continue
-            }
-            closed = true
-          } else {
-            text.append(character)
-          }
-        } else if character == separator {
-          finish()
-          lastSeparator = (line, column)
-          index += 1
-          continue
-        } else if character == "\"" && text.allSatisfy({ $0 == " " }) && !quoted {
-          quoted = true
-          text = ""
-        } else if closed {
-          if !character.isWhitespace {
-            diagnostics.error(
-              "text after the closing quote of a field", at: SourceLocation(file: file, line: line, column: column))
-          }
-        } else {
-          text.append(character)
-        }
-        index += 1
-      }
-      if start == nil { start = (lastSeparator.0, lastSeparator.1 + 1) }
-      finish()
-      rows.append(Row(line: record.line, fields: fields))
+    var fields: [Field] = []
+    var text: [UInt8] = []
+    var line = 1
+    var column = 1
+    var rowLine = 1
+    var fieldStart: (line: Int, column: Int)? = nil
+    var quoted = false
+    var closed = false
+    var inQuotes = false
+    var rowHasContent = false
+
+    func finishField(atLine line: Int, column: Int) {
+      let start = fieldStart ?? (line, column)
+      fields.append(Field(text: String(decoding: text, as: UTF8.self), line: start.line, column: start.column))
+      text.removeAll(keepingCapacity: true)
+      fieldStart = nil
+      quoted = false
+      closed = false
     }
+    func finishRow(atLine line: Int, column: Int) {
+      if rowHasContent {
+        finishField(atLine: line, column: column)
+        rows.append(Row(line: rowLine, fields: fields))
+      }
+      fields.removeAll(keepingCapacity: true)
+      text.removeAll(keepingCapacity: true)
+      fieldStart = nil
+      quoted = false
+      closed = false
+      rowHasContent = false
+    }
+
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      let advancesColumn = byte & 0xC0 != 0x80
+      if inQuotes {
+        if byte == quote {
+          if index + 1 < bytes.count && bytes[index + 1] == quote {
+            text.append(quote)
+            index += 2
+            column += 2
+            continue
+          }
+          inQuotes = false
+          closed = true
+        } else if byte == newline || byte == carriageReturn {
+          text.append(newline)
+          if byte == carriageReturn && index + 1 < bytes.count && bytes[index + 1] == newline { index += 1 }
+          line += 1
+          column = 0
+        } else {
+          text.append(byte)
+        }
+      } else if byte == newline || byte == carriageReturn {
+        finishRow(atLine: line, column: column)
+        if byte == carriageReturn && index + 1 < bytes.count && bytes[index + 1] == newline { index += 1 }
+        line += 1
+        column = 1
+        rowLine = line
+        index += 1
+        continue
+      } else if byte == separator {
+        rowHasContent = true
+        finishField(atLine: line, column: column)
+        fieldStart = (line, column + 1)
+      } else if closed {
+        if !isBlank(byte) {
+          diagnostics.error(
+            "text after the closing quote of a field", at: SourceLocation(file: file, line: line, column: column))
+        }
+      } else if byte == quote && !quoted && text.allSatisfy(isBlank) {
+        if fieldStart == nil { fieldStart = (line, column) }
+        quoted = true
+        inQuotes = true
+        rowHasContent = true
+        text.removeAll(keepingCapacity: true)
+      } else {
+        if fieldStart == nil { fieldStart = (line, column) }
+        if !isBlank(byte) { rowHasContent = true }
+        text.append(byte)
+      }
+      if advancesColumn { column += 1 }
+      index += 1
+    }
+    if inQuotes {
+      let start = fieldStart ?? (line, column)
+      throw DiagnosticError(
+        .error(
+          "a quoted field is never closed", at: SourceLocation(file: file, line: start.line, column: start.column)))
+    }
+    finishRow(atLine: line, column: column)
     try diagnostics.throwIfErrors()
     return rows
   }
