@@ -108,3 +108,18 @@ extension Money {
     return parts.map { Money(ore: $0 * sign) }
   }
 }
+
+extension Money {
+  /// The amount times a factor, rounded half away from zero to the öre: a per-person amount
+  /// times a fractional number of persons, or an effect times an adjustment factor.
+  ///
+  /// | amount     | factor | result    |
+  /// |------------|--------|-----------|
+  /// | 100.00     | 2.5    | 250.00    |
+  /// | 0.01       | 0.5    | 0.01      |
+  /// | −0.01      | 0.5    | −0.01     |
+  /// | 33.33      | 0.8    | 26.66     |
+  public func scaled(by factor: Double) -> Money {
+    Money(ore: Int64((Double(ore) * factor).rounded(.toNearestOrAwayFromZero)))
+  }
+}

@@ -1,8 +1,10 @@
+import Foundation
 import SamkalkCore
 import SamkalkRates
 
 /// Computes a scenario: builds the three ledgers (comparison basis, after, measure), checks
-/// their invariant, and derives every perspective's yearly results, NPV and payback.
+/// their invariant, and derives every perspective's yearly results, NPV, payback and the
+/// measures of DOMAIN.md §8.
 ///
 /// ```swift
 /// let rates = try RateBook.shipped()
@@ -13,7 +15,8 @@ import SamkalkRates
 /// Timing conventions (docs/ARCHITECTURE.md): year t covers months 12(t−1)…12t−1 from the
 /// start; a year's flows are discounted by (1 + r)^t (end-of-year convention, DOMAIN.md §8);
 /// income tax is computed per person and analysis year and booked in that year's months in
-/// proportion to the month's taxable income.
+/// proportion to the month's taxable income. Adjustments act on each month's gross effect
+/// with the factor of its year, so yearly figures are exact sums of monthly ones.
 public struct Calculator: Sendable {
   public var rates: RateBook
   public var taxMethod: any IncomeTaxMethod
@@ -47,97 +50,51 @@ public struct Calculator: Sendable {
       throw EngineError(error.description)
     }
     let discountRate = try scenario.discountRate ?? reader.number("kalkylranta.standard", unit: .andel)
-    let flows = try SituationFlows(rates: reader)
-    let months = scenario.months
-    let taxes = TaxBooking(method: taxMethod, municipality: municipality, rates: reader)
+    let booking = GroupBooking(
+      months: scenario.months, taxes: TaxBooking(method: taxMethod, municipality: municipality, rates: reader))
+    let builder = GroupBuilder(scenario: scenario, flows: try SituationFlows(rates: reader))
+    let basisGroups = try builder.basisGroups()
+    let afterGroups = try builder.afterGroups(scenario.outcomes)
 
-    var taxRecords: [TaxRecord] = []
-    var basis = Ledger(months: months)
-    let beforeProfile = try flows.profile(of: scenario.before)
-    let basisSchedule = Array(repeating: beforeProfile, count: months)
-    try bookGroup(
-      schedule: basisSchedule, persons: Int64(scenario.measure.participants), into: &basis, taxes: taxes,
-      record: {
-        taxRecords.append(
-          TaxRecord(arm: .basis, group: "basis", year: $0, persons: scenario.measure.participants, breakdown: $1))
-      })
-
-    var after = Ledger(months: months)
-    let duringProfile =
-      try scenario.during.map { phase throws(EngineError) in try flows.profile(of: phase) } ?? beforeProfile
-    for outcome in scenario.outcomes {
-      let schedule = try Self.schedule(of: outcome, during: duringProfile, months: months, flows: flows)
-      try bookGroup(
-        schedule: schedule, persons: Int64(outcome.persons), into: &after, taxes: taxes,
-        record: {
-          taxRecords.append(
-            TaxRecord(arm: .after, group: outcome.id, year: $0, persons: outcome.persons, breakdown: $1))
-        })
-    }
-
-    let measure = try Self.measureLedger(scenario.measure, months: months, rates: reader)
+    var taxes = TaxRecords()
+    let basis = try booking.ledger(of: basisGroups, arm: .basis, taxes: &taxes)
+    let after = try booking.ledger(of: afterGroups, arm: .after, taxes: &taxes)
+    let measure = try Self.measureLedger(scenario.measure, months: scenario.months, rates: reader)
     for ledger in [basis, after, measure] { try ledger.checkInvariant() }
 
-    let perspectives = Perspective.all.map { perspective in
-      Self.result(
-        for: perspective, basis: basis, after: after, measure: measure, months: months, discountRate: discountRate)
+    let evaluation = Evaluation(
+      months: scenario.months, discountRate: discountRate, adjustments: scenario.adjustments)
+    let perspectives = Perspective.all.map { evaluation.result(for: $0, basis: basis, after: after, measure: measure) }
+    let subgroups = try SubgroupAnalysis(booking: booking, evaluation: evaluation)
+      .results(basisGroups: basisGroups, afterGroups: afterGroups, measure: measure)
+    let verkningsgrad = try scenario.potentialWage.map { wage throws(EngineError) in
+      try Self.verkningsgrad(
+        wage: wage, participants: Double(scenario.measure.participants), society: perspectives.last!, rates: reader)
     }
+    let breakEven = try scenario.breakEven.map { spec throws in
+      try BreakEvenSolver(scenario: scenario, builder: builder, booking: booking, evaluation: evaluation)
+        .solve(spec, perspectives: perspectives)
+    }
+
     let used = reader.used.values.sorted { $0.value.key < $1.value.key }.map {
       UsedRate(resolved: $0, file: $0.value.origin.location.file)
     }
     let usedFiles = Set(
       used.map(\.file) + [municipality.origin.location.file] + reader.listsUsed.values.map(\.origin.location.file))
     var warnings: [Diagnostic] = []
-    for rate in used where rate.resolved.extrapolation != nil {
-      let extrapolation = rate.resolved.extrapolation!
+    for rate in used {
+      guard let extrapolation = rate.resolved.extrapolation else { continue }
+      let factor = DecimalText.format(extrapolation.factor, decimals: 6)
       warnings.append(
         .warning(
-          "rate '\(rate.key)' extrapolated to \(scenario.ratesDate) by \(extrapolation.method) from \(extrapolation.baseDate) (factor \(DecimalText.format(extrapolation.factor, decimals: 6)))",
-          at: SourceLocation(file: rate.file)))
+          "rate '\(rate.key)' extrapolated to \(scenario.ratesDate) by \(extrapolation.method) from "
+            + "\(extrapolation.baseDate) (factor \(factor))", at: SourceLocation(file: rate.file)))
     }
     return ScenarioResult(
       scenario: scenario, municipality: municipality, discountRate: discountRate, perspectives: perspectives,
       ledgers: [.basis: basis, .after: after, .measure: measure], ratesUsed: used,
-      rateFiles: book.files.filter { usedFiles.contains($0.path) }, warnings: warnings, taxes: taxRecords)
-  }
-
-  /// The profile of each month of the horizon for one outcome group: the during phase until
-  /// the group's start month, then its path's phases; the last phase lasts to the end.
-  static func schedule(of outcome: Outcome, during: PersonMonth, months: Int, flows: SituationFlows)
-    throws(EngineError) -> [PersonMonth]
-  {
-    guard !outcome.path.isEmpty else { throw EngineError("outcome '\(outcome.id)' has no phase") }
-    var schedule: [PersonMonth] = []
-    schedule.reserveCapacity(months)
-    while schedule.count < min(outcome.startMonth, months) { schedule.append(during) }
-    for (index, phase) in outcome.path.enumerated() {
-      let profile = try flows.profile(of: phase)
-      let isLast = index == outcome.path.count - 1
-      let end = isLast ? months : min(months, schedule.count + (phase.months ?? 0))
-      while schedule.count < end { schedule.append(profile) }
-    }
-    return schedule
-  }
-
-  /// Records a group's flows month by month, then its income tax year by year.
-  private func bookGroup(
-    schedule: [PersonMonth], persons: Int64, into ledger: inout Ledger, taxes: TaxBooking,
-    record: (Int, TaxBreakdown) -> Void
-  ) throws {
-    guard persons > 0 else { return }
-    for (month, profile) in schedule.enumerated() {
-      for entry in profile.entries {
-        ledger.record(
-          month: month, from: entry.payer, to: entry.payee, item: entry.item, amount: entry.amount * persons,
-          kind: entry.kind)
-      }
-    }
-    for yearStart in stride(from: 0, to: schedule.count, by: 12) {
-      let yearMonths = Array(schedule[yearStart..<min(yearStart + 12, schedule.count)])
-      let breakdown = try taxes.book(
-        year: yearMonths, firstMonth: yearStart, persons: persons, into: &ledger)
-      record(yearStart / 12 + 1, breakdown)
-    }
+      rateFiles: book.files.filter { usedFiles.contains($0.path) }, warnings: warnings, taxes: taxes.records,
+      subgroups: subgroups, verkningsgrad: verkningsgrad, breakEven: breakEven)
   }
 
   /// The measure's costs as resource flows from each financier, month by month.
@@ -174,49 +131,64 @@ public struct Calculator: Sendable {
     return ledger
   }
 
-  /// Yearly figures, NPV and payback of one perspective from the three ledgers.
-  static func result(
-    for perspective: Perspective, basis: Ledger, after: Ledger, measure: Ledger, months: Int, discountRate: Double
-  ) -> PerspectiveResult {
-    func monthly(_ ledger: Ledger) -> [Money] {
-      var sum = Array(repeating: Money.zero, count: months)
-      for actor in perspective.members {
-        for (index, amount) in ledger.monthlyNet[actor]!.enumerated() { sum[index] += amount }
-      }
-      return sum
-    }
-    let before = monthly(basis)
-    let afterNet = monthly(after)
-    let investmentNet = monthly(measure)
-    let monthlyNet = (0..<months).map { afterNet[$0] - before[$0] + investmentNet[$0] }
-    var years: [YearFigures] = []
-    var cumulative = Money.zero
-    var npv = 0.0
-    for start in stride(from: 0, to: months, by: 12) {
-      let range = start..<min(start + 12, months)
-      let yearBefore = before[range].reduce(.zero, +)
-      let yearAfter = afterNet[range].reduce(.zero, +)
-      let investment = -investmentNet[range].reduce(.zero, +)
-      let change = yearAfter - yearBefore
-      let net = change - investment
-      cumulative += net
-      let year = start / 12 + 1
-      let presentValue = net.kronor / pow(1 + discountRate, Double(year))
-      npv += presentValue
-      years.append(
-        YearFigures(
-          year: year, before: yearBefore, after: yearAfter, change: change, investment: investment, net: net,
-          cumulative: cumulative, presentValue: presentValue))
-    }
-    var simple: Double?
-    let totalInvestment = years.reduce(Money.zero) { $0 + $1.investment }
-    if let first = years.first, first.change > .zero, totalInvestment > .zero {
-      simple = totalInvestment.kronor / first.change.kronor
-    }
-    return PerspectiveResult(
-      perspective: perspective, years: years, npv: npv, payback: Payback.of(monthlyNets: monthlyNet),
-      simplePaybackYears: simple, monthlyNet: monthlyNet)
+  /// Realised against potential yearly effect for society.
+  static func verkningsgrad(wage: Double, participants: Double, society: PerspectiveResult, rates: RateReader)
+    throws(EngineError) -> Verkningsgrad
+  {
+    let contributions = try rates.number("arbetsgivaravgift.full", unit: .andel)
+    let productivity = try rates.number("produktion.andel_av_lonekostnad", unit: .andel)
+    let potential = participants * 12 * wage * (1 + contributions) * productivity
+    let realised = society.years.isEmpty ? 0 : society.totalEffect.kronor / Double(society.years.count)
+    return Verkningsgrad(realisedPerYear: realised, potentialPerYear: potential, potentialWage: wage)
   }
 }
 
-import Foundation
+/// Books groups into a ledger: their monthly flows, then their income tax year by year.
+struct GroupBooking {
+  let months: Int
+  let taxes: TaxBooking
+
+  func ledger(of groups: [PopulationGroup], arm: LedgerArm?, taxes records: inout TaxRecords) throws -> Ledger {
+    var ledger = Ledger(months: months)
+    for group in groups where group.persons > 0 {
+      for (month, profile) in group.schedule.enumerated() {
+        for entry in profile.entries {
+          ledger.record(
+            month: month, from: entry.payer, to: entry.payee, item: entry.item,
+            amount: entry.amount.scaled(by: group.persons), kind: entry.kind)
+        }
+      }
+      for yearStart in stride(from: 0, to: group.schedule.count, by: 12) {
+        let year = Array(group.schedule[yearStart..<min(yearStart + 12, group.schedule.count)])
+        let breakdown = try taxes.book(year: year, firstMonth: yearStart, persons: group.persons, into: &ledger)
+        if let arm {
+          records.add(arm: arm, group: group.id, year: yearStart / 12 + 1, persons: group.persons, breakdown)
+        }
+      }
+    }
+    return ledger
+  }
+
+  /// A ledger without tax records, for subgroup and break-even arms.
+  func ledger(of groups: [PopulationGroup]) throws -> Ledger {
+    var ignored = TaxRecords()
+    return try ledger(of: groups, arm: nil, taxes: &ignored)
+  }
+}
+
+/// Tax records per (arm, group, year), persons summed over subgroups of the same group.
+struct TaxRecords {
+  private var index: [String: Int] = [:]
+  private(set) var records: [TaxRecord] = []
+
+  mutating func add(arm: LedgerArm, group: String, year: Int, persons: Double, _ breakdown: TaxBreakdown) {
+    guard breakdown != TaxBreakdown() else { return }
+    let key = "\(arm.rawValue)|\(group)|\(year)"
+    if let position = index[key] {
+      records[position].persons += persons
+    } else {
+      index[key] = records.count
+      records.append(TaxRecord(arm: arm, group: group, year: year, persons: persons, breakdown: breakdown))
+    }
+  }
+}

@@ -46,6 +46,9 @@ public enum Payback: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// One year of one perspective's results (DOMAIN.md §8), in öre.
+///
+/// The adjustment steps run from the gross effect (`change`) to the net effect (`effect`);
+/// with no adjustments every step equals `change`.
 public struct YearFigures: Hashable, Sendable {
   /// 1 for the first twelve months from the start.
   public var year: Int
@@ -53,11 +56,21 @@ public struct YearFigures: Hashable, Sendable {
   public var before: Money
   /// Net in the after situation (outcome paths), without the measure's cost.
   public var after: Money
-  /// after − before: the effect of the measure.
+  /// after − before: the gross effect G(t).
   public var change: Money
-  /// The perspective's share of the measure's cost spent this year (a positive number is a cost).
+  /// G × (1 − deadweight).
+  public var afterDeadweight: Money
+  /// … × (1 − attribution).
+  public var afterAttribution: Money
+  /// … × (1 − displacement).
+  public var afterDisplacement: Money
+  /// … × (1 − drop-off)^(t−1): the net effect E(t).
+  public var effect: Money
+  /// The perspective's share of the measure's cost spent this year, before optimism bias.
+  public var investmentBeforeUplift: Money
+  /// The investment I(t) with optimism bias (a positive number is a cost).
   public var investment: Money
-  /// change − investment.
+  /// effect − investment.
   public var net: Money
   /// Σ of `net` from year 1 through this year.
   public var cumulative: Money
@@ -65,17 +78,34 @@ public struct YearFigures: Hashable, Sendable {
   public var presentValue: Double
 
   public init(
-    year: Int, before: Money, after: Money, change: Money, investment: Money, net: Money, cumulative: Money,
-    presentValue: Double
+    year: Int, before: Money, after: Money, change: Money, afterDeadweight: Money, afterAttribution: Money,
+    afterDisplacement: Money, effect: Money, investmentBeforeUplift: Money, investment: Money, net: Money,
+    cumulative: Money, presentValue: Double
   ) {
     self.year = year
     self.before = before
     self.after = after
     self.change = change
+    self.afterDeadweight = afterDeadweight
+    self.afterAttribution = afterAttribution
+    self.afterDisplacement = afterDisplacement
+    self.effect = effect
+    self.investmentBeforeUplift = investmentBeforeUplift
     self.investment = investment
     self.net = net
     self.cumulative = cumulative
     self.presentValue = presentValue
+  }
+
+  /// Figures without adjustments: every step equals the gross effect.
+  public init(
+    year: Int, before: Money, after: Money, change: Money, investment: Money, net: Money, cumulative: Money,
+    presentValue: Double
+  ) {
+    self.init(
+      year: year, before: before, after: after, change: change, afterDeadweight: change, afterAttribution: change,
+      afterDisplacement: change, effect: change, investmentBeforeUplift: investment, investment: investment,
+      net: net, cumulative: cumulative, presentValue: presentValue)
   }
 }
 
@@ -89,12 +119,16 @@ public struct PerspectiveResult: Sendable {
   /// The simple NyttoSam figure: investment / change in year 1, in years; `nil` when the
   /// year-1 change is not positive or there is no investment.
   public var simplePaybackYears: Double?
-  /// Monthly net (change − investment) over the horizon, for payback curves.
+  /// Monthly net (effect − investment) over the horizon, for payback curves.
   public var monthlyNet: [Money]
+  /// Present value of the net effects, Σ E(t) / (1 + r)^t, in kronor.
+  public var presentValueOfEffects: Double
+  /// Present value of the investment, Σ I(t) / (1 + r)^t, in kronor.
+  public var presentValueOfInvestment: Double
 
   public init(
     perspective: Perspective, years: [YearFigures], npv: Double, payback: Payback, simplePaybackYears: Double?,
-    monthlyNet: [Money]
+    monthlyNet: [Money], presentValueOfEffects: Double = 0, presentValueOfInvestment: Double = 0
   ) {
     self.perspective = perspective
     self.years = years
@@ -102,7 +136,22 @@ public struct PerspectiveResult: Sendable {
     self.payback = payback
     self.simplePaybackYears = simplePaybackYears
     self.monthlyNet = monthlyNet
+    self.presentValueOfEffects = presentValueOfEffects
+    self.presentValueOfInvestment = presentValueOfInvestment
   }
+
+  /// Benefit-cost ratio PV(effects) / PV(investment); `nil` when the actor invests nothing.
+  public var benefitCostRatio: Double? {
+    presentValueOfInvestment > 0 ? presentValueOfEffects / presentValueOfInvestment : nil
+  }
+
+  /// Return on investment (PV(effects) − PV(investment)) / PV(investment); `nil` without investment.
+  public var returnOnInvestment: Double? {
+    presentValueOfInvestment > 0 ? (presentValueOfEffects - presentValueOfInvestment) / presentValueOfInvestment : nil
+  }
+
+  /// Σ net effect over the horizon.
+  public var totalEffect: Money { years.reduce(.zero) { $0 + $1.effect } }
 
   public var totalBefore: Money { years.reduce(.zero) { $0 + $1.before } }
   public var totalAfter: Money { years.reduce(.zero) { $0 + $1.after } }
@@ -156,12 +205,22 @@ public struct ScenarioResult: Sendable {
   public var warnings: [Diagnostic]
   /// Per-person income tax for each outcome group (and the basis) and year, for reports.
   public var taxes: [TaxRecord]
+  /// Results for each subgroup (by sex and age band) that the scenario names, sorted.
+  public var subgroups: [SubgroupResult]
+  /// Realised against potential yearly effect for society, when the scenario gives a potential wage.
+  public var verkningsgrad: Verkningsgrad?
+  /// The break-even success rate per perspective, when the scenario asks for it.
+  public var breakEven: BreakEvenAnalysis?
 
   public init(
     scenario: Scenario, municipality: MunicipalTaxRates, discountRate: Double, perspectives: [PerspectiveResult],
     ledgers: [LedgerArm: Ledger], ratesUsed: [UsedRate], rateFiles: [RateFile], warnings: [Diagnostic],
-    taxes: [TaxRecord]
+    taxes: [TaxRecord], subgroups: [SubgroupResult] = [], verkningsgrad: Verkningsgrad? = nil,
+    breakEven: BreakEvenAnalysis? = nil
   ) {
+    self.subgroups = subgroups
+    self.verkningsgrad = verkningsgrad
+    self.breakEven = breakEven
     self.scenario = scenario
     self.municipality = municipality
     self.discountRate = discountRate
@@ -183,17 +242,102 @@ public struct ScenarioResult: Sendable {
 /// The income tax of one person in one group and year.
 public struct TaxRecord: Hashable, Sendable {
   public var arm: LedgerArm
-  /// The outcome id, or `basis` for the comparison basis.
+  /// The group's id (outcome, branch path such as `subventionerat_arbete/behaller`, or `basis`).
   public var group: String
   public var year: Int
-  public var persons: Int
+  public var persons: Double
   public var breakdown: TaxBreakdown
 
-  public init(arm: LedgerArm, group: String, year: Int, persons: Int, breakdown: TaxBreakdown) {
+  public init(arm: LedgerArm, group: String, year: Int, persons: Double, breakdown: TaxBreakdown) {
     self.arm = arm
     self.group = group
     self.year = year
     self.persons = persons
     self.breakdown = breakdown
+  }
+}
+
+/// The results restricted to one subgroup of participants (e.g. women, or men aged 18–29).
+///
+/// The subgroup's comparison basis is its own persons in the before situation (or its share of
+/// the comparison alternative); the measure's cost is allocated by its share of the participants.
+public struct SubgroupResult: Sendable {
+  public var subgroup: Subgroup
+  public var participants: Double
+  public var perspectives: [PerspectiveResult]
+
+  public init(subgroup: Subgroup, participants: Double, perspectives: [PerspectiveResult]) {
+    self.subgroup = subgroup
+    self.participants = participants
+    self.perspectives = perspectives
+  }
+
+  public func result(for perspective: Perspective) -> PerspectiveResult {
+    perspectives.first { $0.perspective == perspective }!
+  }
+}
+
+/// Verkningsgrad: the realised yearly effect for society against the potential if every
+/// participant had moved from the before situation to unsubsidised full-time work.
+///
+/// realised = mean over the horizon's years of society's net effect E(t);
+/// potential = participants × 12 × wage × (1 + arbetsgivaravgift) × productivity share
+/// (the production gained; transfers cancel for society and service use is unchanged).
+public struct Verkningsgrad: Hashable, Sendable {
+  public var realisedPerYear: Double
+  public var potentialPerYear: Double
+  public var potentialWage: Double
+
+  public init(realisedPerYear: Double, potentialPerYear: Double, potentialWage: Double) {
+    self.realisedPerYear = realisedPerYear
+    self.potentialPerYear = potentialPerYear
+    self.potentialWage = potentialWage
+  }
+
+  public var ratio: Double { potentialPerYear > 0 ? realisedPerYear / potentialPerYear : 0 }
+}
+
+/// The smallest share of participants reaching the positive outcome for which NPV ≥ 0.
+public enum BreakEvenShare: Hashable, Sendable, CustomStringConvertible {
+  /// NPV ≥ 0 from this share on (0–1).
+  case share(Double)
+  /// The perspective bears no investment and gains from success: any share will do.
+  case noInvestment
+  /// Even with every participant succeeding NPV stays below zero (the share would exceed 100 %).
+  case notReachable(Double)
+  /// Success brings the perspective no positive effect, so no share pays back its investment.
+  case never
+
+  public var description: String {
+    switch self {
+    case .share(let value): DecimalText.format(value, decimals: 6)
+    case .noInvestment: "no-investment"
+    case .notReachable: "not-reachable"
+    case .never: "never"
+    }
+  }
+}
+
+/// The break-even analysis: in a model where each participant either follows the positive
+/// outcome's path or stays in the comparison basis, NPV is linear in the share p that succeeds,
+/// NPV(p) = p × S − PV(I), so the exact break-even share is p* = PV(I) / S.
+public struct BreakEvenAnalysis: Sendable {
+  public var outcome: String
+  public var years: Int
+  public var shares: [Perspective: BreakEvenShare]
+  /// S: PV of net effects within `years` if every participant succeeded, per perspective.
+  public var successValue: [Perspective: Double]
+  /// PV(I) within `years`, per perspective.
+  public var investmentValue: [Perspective: Double]
+
+  public init(
+    outcome: String, years: Int, shares: [Perspective: BreakEvenShare], successValue: [Perspective: Double],
+    investmentValue: [Perspective: Double]
+  ) {
+    self.outcome = outcome
+    self.years = years
+    self.shares = shares
+    self.successValue = successValue
+    self.investmentValue = investmentValue
   }
 }

@@ -68,6 +68,18 @@ public struct Scenario: Sendable {
   /// What participants live on while in the measure; `nil` means the before situation goes on.
   public var during: Phase?
   public var outcomes: [Outcome]
+  /// Whether the outcome groups are a cohort's outcome categories or weighted typfall.
+  public var population: PopulationKind
+  /// What the outcomes are compared with: the before situation persisting (NyttoSam), or an
+  /// explicit comparison alternative (jämförelsealternativ, SKL Smart ekonomi).
+  public var comparison: ComparisonBasis
+  /// Deadweight, attribution, displacement, drop-off and optimism bias (all zero by default).
+  public var adjustments: Adjustments
+  /// The break-even success rate to compute, if asked for.
+  public var breakEven: BreakEvenSpec?
+  /// The full-time monthly wage of the verkningsgrad's potential (every participant in
+  /// unsubsidised full-time work); `nil` leaves verkningsgrad out.
+  public var potentialWage: Double?
   /// Rate values the scenario states itself (highest precedence).
   public var rateValues: [RateValue]
   /// Every sourced input, for the report's facts-and-assumptions list.
@@ -77,7 +89,9 @@ public struct Scenario: Sendable {
     id: String, title: String, summary: String? = nil, file: String? = nil, municipality: String,
     ratesDate: Day, start: YearMonth, horizonYears: Int, discountRate: Double? = nil,
     mandatePeriodYears: Int = 4, measure: Measure, before: Phase, during: Phase? = nil,
-    outcomes: [Outcome], rateValues: [RateValue] = [], inputs: [ScenarioInput] = []
+    outcomes: [Outcome], population: PopulationKind = .cohort, comparison: ComparisonBasis = .beforePersists,
+    adjustments: Adjustments = Adjustments(), breakEven: BreakEvenSpec? = nil, potentialWage: Double? = nil,
+    rateValues: [RateValue] = [], inputs: [ScenarioInput] = []
   ) {
     self.id = id
     self.title = title
@@ -93,6 +107,11 @@ public struct Scenario: Sendable {
     self.before = before
     self.during = during
     self.outcomes = outcomes
+    self.population = population
+    self.comparison = comparison
+    self.adjustments = adjustments
+    self.breakEven = breakEven
+    self.potentialWage = potentialWage
     self.rateValues = rateValues
     self.inputs = inputs
   }
@@ -130,9 +149,12 @@ public struct CostItem: Sendable {
   public var months: Int
   /// Who pays this item; `nil` uses the measure's financing shares.
   public var financing: [Financing]?
+  /// A cost of the project itself, or an ongoing cost after it (a function made permanent).
+  public var kind: CostKind
 
   public init(
-    id: String, label: String, amount: Money, startMonth: Int, months: Int, financing: [Financing]? = nil
+    id: String, label: String, amount: Money, startMonth: Int, months: Int, financing: [Financing]? = nil,
+    kind: CostKind = .project
   ) {
     self.id = id
     self.label = label
@@ -140,7 +162,15 @@ public struct CostItem: Sendable {
     self.startMonth = startMonth
     self.months = months
     self.financing = financing
+    self.kind = kind
   }
+}
+
+/// Whether a cost belongs to the project or continues after it.
+public enum CostKind: String, Hashable, Sendable {
+  case project
+  /// A function made permanent after the project (e.g. Porten's Processtöd).
+  case ongoing
 }
 
 /// Who finances (a share of) the measure.
@@ -169,23 +199,150 @@ public struct Financing: Hashable, Sendable {
   }
 }
 
-/// One outcome group: participants who end the measure in the same way and follow one path.
+/// One outcome group, or one typfall: persons who follow the same path.
+///
+/// In a cohort, the groups are the outcome categories (Payoff's five by default) and share the
+/// scenario's before situation. A typfall (NyttoSam, Smart ekonomi) is a group with its own
+/// before situation and a weight: the number of participants it stands for.
 public struct Outcome: Sendable {
   /// E.g. `osubventionerat_arbete`, `subventionerat_arbete`, `studier`, `stegforflyttning`,
-  /// `oforandrad_situation`.
+  /// `oforandrad_situation`, or a typfall's name.
   public var id: String
   public var label: String?
-  public var persons: Int
+  /// Persons in the group; fractional when given as a share of the participants or as a
+  /// typfall weight.
+  public var persons: Double
   /// Month index at which the group leaves the measure and enters its path.
   public var startMonth: Int
-  /// Phases in order; the last lasts to the end of the horizon.
+  /// Phases in order; the last lasts to the end of the horizon unless it branches.
   public var path: [Phase]
+  /// The group's own before situation (a typfall's); `nil` uses the scenario's.
+  public var before: Phase?
+  /// The group's own situation while in the measure; `nil` uses the scenario's.
+  public var during: Phase?
+  /// How the persons divide by sex and age band; empty when the source does not say.
+  public var subgroups: [SubgroupShare]
 
-  public init(id: String, label: String? = nil, persons: Int, startMonth: Int, path: [Phase]) {
+  public init(
+    id: String, label: String? = nil, persons: Double, startMonth: Int, path: [Phase], before: Phase? = nil,
+    during: Phase? = nil, subgroups: [SubgroupShare] = []
+  ) {
     self.id = id
     self.label = label
     self.persons = persons
     self.startMonth = startMonth
+    self.path = path
+    self.before = before
+    self.during = during
+    self.subgroups = subgroups
+  }
+}
+
+/// Whether the groups are a cohort's outcome categories or typfall.
+public enum PopulationKind: String, Hashable, Sendable {
+  case cohort
+  case typfall
+}
+
+/// Sex as ESF reporting counts it.
+public enum Sex: String, Hashable, Sendable, CaseIterable, Comparable {
+  case kvinna
+  case man
+
+  public static func < (lhs: Sex, rhs: Sex) -> Bool { lhs == .kvinna && rhs == .man }
+}
+
+/// A subgroup of participants for results by sex and age band; either part may be unknown.
+public struct Subgroup: Hashable, Sendable, Comparable, CustomStringConvertible {
+  public var sex: Sex?
+  /// E.g. `18-29`, `30-49`, `50-64`.
+  public var ageBand: String?
+
+  public init(sex: Sex? = nil, ageBand: String? = nil) {
+    self.sex = sex
+    self.ageBand = ageBand
+  }
+
+  /// `kvinna/18-29`, `man`, `18-29` or `ej_angivet`.
+  public var description: String {
+    [sex?.rawValue, ageBand].compactMap { $0 }.joined(separator: "/").isEmpty
+      ? "ej_angivet" : [sex?.rawValue, ageBand].compactMap { $0 }.joined(separator: "/")
+  }
+
+  public static func < (lhs: Subgroup, rhs: Subgroup) -> Bool { lhs.description < rhs.description }
+}
+
+/// Part of a group's persons that belongs to one subgroup.
+public struct SubgroupShare: Hashable, Sendable {
+  public var subgroup: Subgroup
+  public var persons: Double
+
+  public init(subgroup: Subgroup, persons: Double) {
+    self.subgroup = subgroup
+    self.persons = persons
+  }
+}
+
+/// What the outcomes are compared with.
+public enum ComparisonBasis: Sendable {
+  /// The before situation would have continued for every participant (NyttoSam).
+  case beforePersists
+  /// An explicit comparison alternative: groups with paths of their own (SKL Smart ekonomi's
+  /// jämförelsealternativ), e.g. regular services in which some find work anyway.
+  case alternative([Outcome])
+}
+
+/// The SROI and Green Book adjustments (DOMAIN.md §8), each a share 0–1.
+///
+/// Net effect E(t) = G(t) × (1 − deadweight) × (1 − attribution) × (1 − displacement)
+/// × (1 − dropOff)^(t−1); investment I(t) × (1 + optimismBias). Each step is reported.
+public struct Adjustments: Hashable, Sendable {
+  public var deadweight: Double
+  public var attribution: Double
+  public var displacement: Double
+  /// Share of the effect lost each year after the first.
+  public var dropOff: Double
+  /// Uplift on the measure's costs.
+  public var optimismBias: Double
+
+  public init(
+    deadweight: Double = 0, attribution: Double = 0, displacement: Double = 0, dropOff: Double = 0,
+    optimismBias: Double = 0
+  ) {
+    self.deadweight = deadweight
+    self.attribution = attribution
+    self.displacement = displacement
+    self.dropOff = dropOff
+    self.optimismBias = optimismBias
+  }
+
+  public var isNone: Bool { self == Adjustments() }
+}
+
+/// Which break-even success rate to compute.
+public struct BreakEvenSpec: Hashable, Sendable {
+  /// The positive outcome's id; `nil` takes the outcome with the highest NPV per person for society.
+  public var outcome: String?
+  /// Within how many years NPV must reach zero; `nil` means the horizon.
+  public var years: Int?
+
+  public init(outcome: String? = nil, years: Int? = nil) {
+    self.outcome = outcome
+    self.years = years
+  }
+}
+
+/// Persons leaving a phase divide into branches, each with a path of its own (e.g. after 12
+/// months of nystartsjobb, a third keeps unsubsidised work and two thirds return).
+public struct Branch: Sendable {
+  public var id: String
+  /// Share of the persons leaving the phase, 0–1; a phase's branch shares add up to 1.
+  public var share: Double
+  public var path: [Phase]
+
+  public init(id: String, share: Double, path: [Phase]) {
+    self.id = id
+    self.share = share
     self.path = path
   }
 }
@@ -196,11 +353,17 @@ public struct Phase: Sendable {
   public var months: Int?
   public var situations: [SituationShare]
   public var services: [ServiceUse]
+  /// When not empty, the persons divide into these branches after `months` (the phase is
+  /// then the last of its path and must have `months`).
+  public var branches: [Branch]
 
-  public init(months: Int? = nil, situations: [SituationShare], services: [ServiceUse] = []) {
+  public init(
+    months: Int? = nil, situations: [SituationShare], services: [ServiceUse] = [], branches: [Branch] = []
+  ) {
     self.months = months
     self.situations = situations
     self.services = services
+    self.branches = branches
   }
 }
 

@@ -11,7 +11,7 @@ struct TaxBooking {
   let municipality: MunicipalTaxRates
   let rates: RateReader
 
-  func book(year: [PersonMonth], firstMonth: Int, persons: Int64, into ledger: inout Ledger) throws
+  func book(year: [PersonMonth], firstMonth: Int, persons: Double, into ledger: inout Ledger) throws
     -> TaxBreakdown
   {
     let income = PersonYearIncome(
@@ -33,7 +33,7 @@ struct TaxBooking {
       (.actor(.staten), .actor(.individ), "regional_skattereduktion", tax.regionalSkattereduktion),
     ]
     for (payer, payee, item, perPerson) in components where perPerson != .zero {
-      for (offset, part) in (perPerson * persons).split(proportionalTo: weights).enumerated() {
+      for (offset, part) in perPerson.scaled(by: persons).split(proportionalTo: weights).enumerated() {
         ledger.record(month: firstMonth + offset, from: payer, to: payee, item: item, amount: part, kind: .transfer)
       }
     }

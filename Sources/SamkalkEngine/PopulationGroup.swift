@@ -1,0 +1,131 @@
+import SamkalkCore
+
+/// One homogeneous group of persons with a month-by-month profile over the horizon: an outcome
+/// (or one branch of it) within one subgroup, or a comparison group.
+///
+/// Outcomes, typfall, branches, subgroups and comparison alternatives all reduce to groups;
+/// the ledgers are sums of groups, so results for any set of groups (a subgroup, the success
+/// arm of the break-even analysis) come from the same code.
+struct PopulationGroup {
+  /// `outcome`, `outcome/branch/…`, or `jamforelse:<id>`.
+  var id: String
+  var persons: Double
+  var subgroup: Subgroup
+  var schedule: [PersonMonth]
+}
+
+/// Builds groups from a scenario's outcomes.
+struct GroupBuilder {
+  let scenario: Scenario
+  let flows: SituationFlows
+  let months: Int
+
+  init(scenario: Scenario, flows: SituationFlows) {
+    self.scenario = scenario
+    self.flows = flows
+    self.months = scenario.months
+  }
+
+  /// The before phase of an outcome: its own (typfall) or the scenario's.
+  func before(of outcome: Outcome) -> Phase { outcome.before ?? scenario.before }
+
+  /// The after-arm groups: each outcome's persons by subgroup, then by branch.
+  func afterGroups(_ outcomes: [Outcome]) throws(EngineError) -> [PopulationGroup] {
+    var groups: [PopulationGroup] = []
+    for outcome in outcomes {
+      let during = try flows.profile(of: outcome.during ?? scenario.during ?? before(of: outcome))
+      guard !outcome.path.isEmpty else { throw EngineError("outcome '\(outcome.id)' has no phase") }
+      var start: [PersonMonth] = []
+      start.reserveCapacity(months)
+      while start.count < min(outcome.startMonth, months) { start.append(during) }
+      let leaves = try expand(outcome.path, id: outcome.id, share: 1, prefix: start)
+      for share in Self.subgroupShares(of: outcome) {
+        for leaf in leaves {
+          groups.append(
+            PopulationGroup(
+              id: leaf.id, persons: share.persons * leaf.share, subgroup: share.subgroup, schedule: leaf.schedule))
+        }
+      }
+    }
+    return groups
+  }
+
+  /// The comparison-basis groups: every outcome's persons in its before situation, or the
+  /// comparison alternative's groups, divided among the subgroups in proportion to the outcomes.
+  func basisGroups() throws(EngineError) -> [PopulationGroup] {
+    switch scenario.comparison {
+    case .beforePersists:
+      var groups: [PopulationGroup] = []
+      for outcome in scenario.outcomes {
+        let profile = try flows.profile(of: before(of: outcome))
+        let schedule = Array(repeating: profile, count: months)
+        for share in Self.subgroupShares(of: outcome) {
+          groups.append(
+            PopulationGroup(
+              id: "basis:\(outcome.id)", persons: share.persons, subgroup: share.subgroup, schedule: schedule))
+        }
+      }
+      return groups
+    case .alternative(let alternatives):
+      let totals = subgroupTotals(scenario.outcomes)
+      let all = totals.values.reduce(0, +)
+      var groups: [PopulationGroup] = []
+      for group in try afterGroups(alternatives) {
+        for (subgroup, persons) in totals.sorted(by: { $0.key < $1.key }) where all > 0 {
+          groups.append(
+            PopulationGroup(
+              id: "jamforelse:\(group.id)", persons: group.persons * persons / all, subgroup: subgroup,
+              schedule: group.schedule))
+        }
+      }
+      return groups
+    }
+  }
+
+  /// Persons per subgroup over the outcomes.
+  func subgroupTotals(_ outcomes: [Outcome]) -> [Subgroup: Double] {
+    var totals: [Subgroup: Double] = [:]
+    for outcome in outcomes {
+      for share in Self.subgroupShares(of: outcome) { totals[share.subgroup, default: 0] += share.persons }
+    }
+    return totals
+  }
+
+  /// An outcome's subgroups, or all its persons in the unspecified subgroup.
+  static func subgroupShares(of outcome: Outcome) -> [SubgroupShare] {
+    outcome.subgroups.isEmpty ? [SubgroupShare(subgroup: Subgroup(), persons: outcome.persons)] : outcome.subgroups
+  }
+
+  private struct Leaf {
+    var id: String
+    var share: Double
+    var schedule: [PersonMonth]
+  }
+
+  /// Follows a path from a schedule prefix; a branching phase continues in each branch.
+  private func expand(_ path: [Phase], id: String, share: Double, prefix: [PersonMonth]) throws(EngineError)
+    -> [Leaf]
+  {
+    guard !path.isEmpty else { throw EngineError("a branch of '\(id)' has no phase") }
+    var schedule = prefix
+    for (index, phase) in path.enumerated() {
+      let profile = try flows.profile(of: phase)
+      let isLast = index == path.count - 1
+      if !phase.branches.isEmpty {
+        guard isLast, let length = phase.months else {
+          throw EngineError("a phase of '\(id)' branches but is not the last of its path or has no months")
+        }
+        let end = min(months, schedule.count + length)
+        while schedule.count < end { schedule.append(profile) }
+        var leaves: [Leaf] = []
+        for branch in phase.branches {
+          leaves += try expand(branch.path, id: id + "/" + branch.id, share: share * branch.share, prefix: schedule)
+        }
+        return leaves
+      }
+      let end = isLast ? months : min(months, schedule.count + (phase.months ?? 0))
+      while schedule.count < end { schedule.append(profile) }
+    }
+    return [Leaf(id: id, share: share, schedule: schedule)]
+  }
+}
