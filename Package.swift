@@ -7,7 +7,7 @@ let package = Package(
   products: [
     .library(
       name: "Samkalk",
-      targets: ["SamkalkCore", "SamkalkRates", "SamkalkEngine", "SamkalkInput", "SamkalkReports"]),
+      targets: ["SamkalkCore", "SamkalkRates", "SamkalkEngine", "SamkalkInput", "SamkalkReports", "SamkalkMicrodata"]),
     .executable(name: "samkalk", targets: ["samkalk"]),
   ],
   dependencies: [
@@ -33,6 +33,10 @@ let package = Package(
     .target(
       name: "SamkalkInput", dependencies: ["SamkalkCore", "SamkalkXML", "SamkalkRates", "SamkalkEngine"],
       resources: [.copy("Schemas/scenario.xsd")]),
+    // Person-level follow-up data: streaming CSV reading, windows, aggregation, bootstrap.
+    .target(
+      name: "SamkalkMicrodata",
+      dependencies: ["SamkalkCore", "SamkalkXML", "SamkalkRates", "SamkalkEngine"]),
     // Report writers: XML, CSV and the summary table.
     .target(
       name: "SamkalkReports",
@@ -42,10 +46,13 @@ let package = Package(
     .executableTarget(
       name: "samkalk",
       dependencies: [
-        "SamkalkCore", "SamkalkRates", "SamkalkEngine", "SamkalkInput", "SamkalkReports",
+        "SamkalkCore", "SamkalkRates", "SamkalkEngine", "SamkalkInput", "SamkalkReports", "SamkalkMicrodata",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "samkalk-benchmark", dependencies: [], path: "Benchmarks/samkalk-benchmark"),
+    .executableTarget(
+      name: "samkalk-microdata-benchmark", dependencies: ["SamkalkMicrodata", "SamkalkRates", "SamkalkCore"],
+      path: "Benchmarks/samkalk-microdata-benchmark"),
     .testTarget(name: "SamkalkCoreTests", dependencies: ["SamkalkCore"]),
     .testTarget(name: "SamkalkXMLTests", dependencies: ["SamkalkXML", "SamkalkCore"]),
     .testTarget(name: "SamkalkRatesTests", dependencies: ["SamkalkRates", "SamkalkCore"]),
@@ -57,6 +64,8 @@ let package = Package(
       name: "SamkalkReportsTests",
       dependencies: ["SamkalkReports", "SamkalkInput", "SamkalkEngine", "SamkalkRates", "SamkalkCore", "SamkalkXML"],
       exclude: ["Golden"]),
+    .testTarget(
+      name: "SamkalkMicrodataTests", dependencies: ["SamkalkMicrodata", "SamkalkEngine", "SamkalkRates", "SamkalkCore"]),
     .testTarget(name: "SamkalkCLITests", dependencies: ["samkalk", "SamkalkCore"]),
   ],
   swiftLanguageModes: [.v6]

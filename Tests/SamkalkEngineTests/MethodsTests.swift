@@ -199,3 +199,23 @@ import Testing
     }
   }
 }
+
+@Suite struct SituationPricingTests {
+  @Test func valuesAMonthOfAktivitetsstod() throws {
+    let rates = try CalculatorTests.rates.get()
+    let pricing = try SituationPricing(rates: rates, date: try #require(Day("2025-01-01")), municipality: "1780")
+    let month = try pricing.month(Phase(situations: [SituationShare(situation: .aktivitetsstod)]))
+    // 223 kr/dag × 52 × 5 / 12 = 4 831.666… → 4 831.67
+    #expect(month.net[.arbetsformedlingen] == Money(ore: -483_167))
+    #expect(month.net[.individ] == Money(ore: 483_167))
+    #expect(month.taxable == Money(ore: 483_167))
+    #expect(month.earned == .zero)
+    let tax = try pricing.tax(
+      PersonYearIncome(taxable: Money(kronor: 60_000), earned: .zero, pensionable: Money(kronor: 60_000)))
+    // As in SKV433MethodTests.aktivitetsstodGetsNoJobbskatteavdrag.
+    #expect(tax.slutligSkatt == Money(kronor: 11_838))
+    let net = SituationPricing.net(of: tax)
+    #expect(Actor.allCases.map { net[$0]! }.reduce(.zero, +) == .zero)
+    #expect(net[.kommun] == Money(kronor: 7_380))
+  }
+}
