@@ -65,6 +65,11 @@ public struct RateBook: Sendable {
     try UserRatesLoader.add(paths, to: self)
   }
 
+  /// Adds one table given as bytes, e.g. an upload; `name` stands for the file in diagnostics.
+  public func adding(userTable bytes: [UInt8], named name: String) throws(DiagnosticError) -> RateBook {
+    try UserRatesLoader.add(files: [(name, bytes)], to: self)
+  }
+
   /// Adds values a scenario file states (highest precedence). Values must name known keys and
   /// use the parameter's unit (checked by the caller via ``info(for:)``).
   public func adding(scenarioValues: [RateValue]) -> RateBook {

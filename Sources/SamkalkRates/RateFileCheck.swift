@@ -27,10 +27,19 @@ public enum RateFileCheck {
   }
 
   static func checkParameter(path: String) -> [Diagnostic] {
+    do {
+      return checkParameter(bytes: try FileBytes.read(path: path, maxBytes: XMLLimits.default.maxBytes), file: path)
+    } catch {
+      return error.diagnostics
+    }
+  }
+
+  /// Checks a parameter file given as bytes (an upload, a fuzzer's input); `file` names it.
+  public static func checkParameter(bytes: [UInt8], file path: String) -> [Diagnostic] {
     let document: SamkalkXML.XMLDocument
     let schema: XMLSchema
     do {
-      document = try SamkalkXML.XMLDocument.load(path: path)
+      document = try SamkalkXML.XMLDocument.parse(bytes: bytes, file: path)
       guard let schemaPath = ShippedRates.schemaPath else {
         return [.error("the bundled rates.xsd is missing", at: SourceLocation(file: path))]
       }

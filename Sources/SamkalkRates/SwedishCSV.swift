@@ -1,5 +1,6 @@
 import Foundation
 import SamkalkCore
+import SamkalkXML
 
 /// A CSV file as Swedish Excel and other tools write it, read into rows of located fields.
 ///
@@ -66,14 +67,7 @@ public struct SwedishCSV: Sendable {
 
   /// Reads a file (at most `maxBytes`) and parses it.
   public static func load(path: String, maxBytes: Int = 64 << 20) throws(DiagnosticError) -> SwedishCSV {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw DiagnosticError(.error("cannot read the file", at: SourceLocation(file: path)))
-    }
-    guard data.count <= maxBytes else {
-      throw DiagnosticError(
-        .error("the file is larger than the limit of \(maxBytes) bytes", at: SourceLocation(file: path)))
-    }
-    return try parse(bytes: [UInt8](data), file: path)
+    try parse(bytes: try FileBytes.read(path: path, maxBytes: maxBytes), file: path)
   }
 
   /// Parses bytes; `file` names the input in diagnostics.

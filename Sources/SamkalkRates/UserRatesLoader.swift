@@ -1,5 +1,6 @@
 import Foundation
 import SamkalkCore
+import SamkalkXML
 
 /// Reads finance officers' CSV files (`--rates`), as Excel writes them (see ``SwedishCSV``).
 ///
@@ -19,7 +20,28 @@ import SamkalkCore
 /// File n (0-based, counting files added earlier) becomes layer `.userFile(n)`. Every problem in
 /// every file is reported together, each at its file, line and column.
 public enum UserRatesLoader {
+  /// The largest rate table accepted: 64 MiB.
+  static let maxBytes = 64 << 20
+
   static func add(_ paths: [String], to book: RateBook) throws(DiagnosticError) -> RateBook {
+    var files: [(name: String, bytes: [UInt8]?)] = []
+    var readProblems: [Diagnostic] = []
+    for path in paths {
+      do {
+        files.append((path, try FileBytes.read(path: path, maxBytes: maxBytes)))
+      } catch {
+        readProblems += error.diagnostics
+        files.append((path, nil))
+      }
+    }
+    return try add(files: files, to: book, problems: readProblems)
+  }
+
+  /// Adds tables given as bytes (`name` is used in diagnostics); `nil` bytes hold a place
+  /// for a file that could not be read, so layers keep their numbers.
+  static func add(files: [(name: String, bytes: [UInt8]?)], to book: RateBook, problems: [Diagnostic] = [])
+    throws(DiagnosticError) -> RateBook
+  {
     var book = book
     var diagnostics = DiagnosticCollector()
     var index = Set(
@@ -28,11 +50,13 @@ public enum UserRatesLoader {
         return nil
       }
     ).count
-    for path in paths {
+    diagnostics.append(contentsOf: problems)
+    for (path, bytes) in files {
       defer { index += 1 }
+      guard let bytes else { continue }
       let csv: SwedishCSV
       do {
-        csv = try SwedishCSV.load(path: path)
+        csv = try SwedishCSV.parse(bytes: bytes, file: path)
       } catch {
         diagnostics.append(contentsOf: error.diagnostics)
         continue
