@@ -115,6 +115,13 @@ struct ScenarioParser {
       record(element, path: "mandatePeriod")
     }
 
+    var population = PopulationKind.cohort
+    if let element = root.child(named: "population") {
+      // The schema allows only the two kinds.
+      population = PopulationKind(rawValue: (element[attribute: "kind"] ?? "").trimmed) ?? .cohort
+      record(element, path: "population")
+    }
+
     let context = PhaseContext(book: book, ratesDate: ratesDate)
     let measure = root.child(named: "measure").flatMap {
       parseMeasure($0, horizonMonths: horizonMonths)
@@ -130,9 +137,35 @@ struct ScenarioParser {
     let during = root.child(named: "during").map {
       parsePhaseContent($0, path: "during", context: context)
     }
-    let outcomes = parseOutcomes(
-      root.child(named: "outcomes"), measure: measure, horizonMonths: horizonMonths,
-      context: context)
+    let groups = GroupContext(
+      measure: measure, horizonMonths: horizonMonths, phase: context, population: population,
+      scenarioBefore: before, scenarioDuring: during)
+    let outcomes = parseGroups(
+      root.child(named: "outcomes"), elementName: "outcome", role: .outcome, context: groups)
+    var comparison = ComparisonBasis.beforePersists
+    if let element = root.child(named: "comparison") {
+      record(element, path: "comparison")
+      comparison = .alternative(
+        parseGroups(element, elementName: "alternative", role: .alternative, context: groups))
+    }
+    let adjustments = root.child(named: "adjustments").map { parseAdjustments($0) } ?? Adjustments()
+    let outcomeIDs = (root.child(named: "outcomes")?.children(named: "outcome") ?? []).compactMap {
+      $0[attribute: "id"]
+    }
+    let breakEven = root.child(named: "breakEven").map {
+      parseBreakEven($0, outcomeIDs: outcomeIDs, horizonYears: horizonYears)
+    }
+    var potentialWage: Double?
+    if let element = root.child(named: "verkningsgrad") {
+      record(element, path: "verkningsgrad")
+      if let wage = amount(element, "potentialWage") {
+        if wage > 0 {
+          potentialWage = wage
+        } else {
+          error("'potentialWage' must be above 0 (the full-time monthly wage of the potential)", element)
+        }
+      }
+    }
 
     guard !diagnostics.hasErrors, let ratesDate, let start, let measure, let before else {
       return nil
@@ -141,7 +174,8 @@ struct ScenarioParser {
       id: id, title: title, summary: summary, file: document.file, municipality: municipality,
       ratesDate: ratesDate, start: start, horizonYears: horizonYears, discountRate: discountRate,
       mandatePeriodYears: mandatePeriodYears, measure: measure, before: before, during: during,
-      outcomes: outcomes, rateValues: rateValues,
+      outcomes: outcomes, population: population, comparison: comparison, adjustments: adjustments,
+      breakEven: breakEven, potentialWage: potentialWage, rateValues: rateValues,
       inputs: inputs.enumerated().sorted { lhs, rhs in
         let left = lhs.element.location?.line ?? 0
         let right = rhs.element.location?.line ?? 0
@@ -204,13 +238,24 @@ struct ScenarioParser {
     let path = "measure/cost[\(id)]"
     record(element, path: path)
 
-    let startMonth = integer(element, "startMonth", range: 0...1200, what: "startMonth") ?? 0
+    // The schema allows only the two kinds.
+    let kind = CostKind(rawValue: element[attribute: "kind"] ?? "") ?? .project
+    // An ongoing cost starts by default when the project ends and runs to the horizon.
+    let defaultStart = kind == .ongoing ? measureMonths : 0
+    let startMonth =
+      element.attribute("startMonth") == nil
+      ? defaultStart : integer(element, "startMonth", range: 0...1200, what: "startMonth") ?? 0
+    let defaultEnd = kind == .ongoing ? horizonMonths : measureMonths
     var months: Int?
     if element.attribute("months") != nil {
       months = integer(element, "months", range: 1...1200, what: "months")
-    } else if measureMonths - startMonth > 0 {
-      months = measureMonths - startMonth
-    } else if measureMonths > 0 {
+    } else if defaultEnd - startMonth > 0 {
+      months = defaultEnd - startMonth
+    } else if kind == .ongoing, horizonMonths > 0 {
+      error(
+        "ongoing cost '\(id)' starts in month \(startMonth), at or after the horizon of \(horizonMonths) months",
+        element)
+    } else if kind == .project, measureMonths > 0 {
       error(
         "cost '\(id)' starts in month \(startMonth), after the measure's \(measureMonths) months: give 'months'",
         element)
@@ -224,8 +269,17 @@ struct ScenarioParser {
     let hasAmount = element.attribute("amount") != nil
     let hasFTE = element.attribute("fte") != nil
     let hasCostPerFTE = element.attribute("annualCostPerFte") != nil
+    let hasAnnualAmount = element.attribute("annualAmount") != nil
     var kronor: Double?
     switch (hasAmount, hasFTE, hasCostPerFTE) {
+    case _ where hasAnnualAmount && (hasAmount || hasFTE || hasCostPerFTE):
+      error(
+        "cost '\(id)' gives 'annualAmount' and 'amount' or 'fte'/'annualCostPerFte': give one of them",
+        element)
+    case (false, false, false) where hasAnnualAmount:
+      if let annual = amount(element, "annualAmount"), let months {
+        kronor = annual * Double(months) / 12
+      }
     case (true, false, false):
       kronor = amount(element, "amount")
     case (false, true, true):
@@ -241,7 +295,7 @@ struct ScenarioParser {
         "cost '\(id)' needs both 'fte' and 'annualCostPerFte' (amount = fte × annualCostPerFte × months / 12)",
         element)
     case (false, false, false):
-      error("cost '\(id)' needs 'amount', or 'fte' and 'annualCostPerFte'", element)
+      error("cost '\(id)' needs 'amount', or 'fte' and 'annualCostPerFte', or 'annualAmount'", element)
     default:
       error(
         "cost '\(id)' gives both 'amount' and 'fte'/'annualCostPerFte': give one or the other",
@@ -266,7 +320,7 @@ struct ScenarioParser {
     guard let money, let months else { return nil }
     return CostItem(
       id: id, label: label, amount: money, startMonth: startMonth, months: months,
-      financing: financing)
+      financing: financing, kind: kind)
   }
 
   private mutating func parseFinancing(_ elements: [XMLElement], path: String) -> [Financing] {
@@ -481,97 +535,359 @@ struct ScenarioParser {
     return ServiceUse(item: RateKey(item), perMonth: perMonth)
   }
 
-  // MARK: - Outcomes
+  // MARK: - Outcomes, typfall and the comparison alternative
 
-  private mutating func parseOutcomes(
-    _ element: XMLElement?, measure: Measure?, horizonMonths: Int, context: PhaseContext
+  enum GroupRole {
+    case outcome
+    case alternative
+
+    var noun: String { self == .outcome ? "outcome" : "alternative" }
+  }
+
+  struct GroupContext {
+    let measure: Measure?
+    let horizonMonths: Int
+    let phase: PhaseContext
+    let population: PopulationKind
+    let scenarioBefore: Phase?
+    let scenarioDuring: Phase?
+  }
+
+  /// The `<outcome>` children of `<outcomes>`, or the `<alternative>` children of `<comparison>`,
+  /// with the check that their persons add up to the participants.
+  private mutating func parseGroups(
+    _ element: XMLElement?, elementName: String, role: GroupRole, context: GroupContext
   ) -> [Outcome] {
     guard let element else { return [] }
-    var outcomes: [Outcome] = []
+    var groups: [Outcome] = []
     var seen: [String: Int] = [:]
-    var persons = 0
-    var allPersonsRead = true
-    for outcomeElement in element.children(named: "outcome") {
-      let id = outcomeElement[attribute: "id"] ?? ""
-      if !Self.isValidID(id) {
-        error("outcome id '\(id)' must match [a-z0-9][a-z0-9_-]*", outcomeElement)
-      } else if let first = seen[id] {
-        error("duplicate outcome id '\(id)' (first used on line \(first))", outcomeElement)
-      } else {
-        seen[id] = outcomeElement.line
-      }
-      let path = "outcome[\(id)]"
-      record(outcomeElement, path: path)
-      let count = integer(outcomeElement, "persons", range: 0...1_000_000_000, what: "persons")
-      if let count { persons += count } else { allPersonsRead = false }
-      var startMonth: Int?
-      if outcomeElement.attribute("startMonth") != nil {
-        startMonth = integer(outcomeElement, "startMonth", range: 0...1200, what: "startMonth")
-      } else {
-        startMonth = measure?.months
-      }
-      if let startMonth, horizonMonths > 0, startMonth >= horizonMonths {
-        error(
-          "outcome '\(id)' starts in month \(startMonth), not within the horizon of \(horizonMonths) months "
-            + "(months count from 0)", outcomeElement)
-      }
-
-      let phaseElements = outcomeElement.children(named: "phase")
-      var phases: [Phase] = []
-      var fixedMonths = 0
-      for (index, phaseElement) in phaseElements.enumerated() {
-        let phasePath = "\(path)/phase[\(index + 1)]"
-        let isLast = index == phaseElements.count - 1
-        var phase = parsePhaseContent(phaseElement, path: phasePath, context: context)
-        if isLast {
-          if phaseElement.attribute("months") != nil {
-            error(
-              "the last phase of outcome '\(id)' must not have 'months': it lasts to the end of the horizon",
-              phaseElement)
-          }
-        } else if phaseElement.attribute("months") == nil {
-          error(
-            "phase \(index + 1) of outcome '\(id)' needs 'months' (only the last phase lasts to the horizon)",
-            phaseElement)
-        } else if let months = integer(phaseElement, "months", range: 1...1200, what: "months") {
-          phase.months = months
-          fixedMonths += months
-        }
-        if phase.situations.isEmpty && phaseElement.children(named: "situation").isEmpty {
-          warning(
-            "phase \(index + 1) of outcome '\(id)' has no <situation>: nobody is paid anything in it",
-            phaseElement)
-        }
-        phases.append(phase)
-      }
-      if let startMonth, horizonMonths > 0, startMonth < horizonMonths, phaseElements.count > 1,
-        startMonth + fixedMonths >= horizonMonths
-      {
-        warning(
-          "the phases of outcome '\(id)' with 'months' end in month \(startMonth + fixedMonths), "
-            + "at or after the horizon of \(horizonMonths) months: the last phase never starts",
-          outcomeElement)
-      }
-      let label = outcomeElement[attribute: "label"].map {
-        $0.trimmed
-      }
-      if let count, let startMonth {
-        outcomes.append(
-          Outcome(
-            id: id, label: label?.isEmpty == true ? nil : label, persons: count,
-            startMonth: startMonth,
-            path: phases))
-      }
+    var persons = 0.0
+    var shares = 0.0
+    var allRead = true
+    var allShares = true
+    for groupElement in element.children(named: elementName) {
+      let (group, count, share) = parseGroup(groupElement, role: role, seen: &seen, context: context)
+      if let count { persons += count } else { allRead = false }
+      if let share { shares += share } else { allShares = false }
+      if let group { groups.append(group) }
     }
-    if allPersonsRead, let participants = measure?.participants, persons != participants {
-      let difference = participants - persons
+    let what =
+      role == .alternative
+      ? "the comparison alternatives" : context.population == .typfall ? "the typfall weights" : "outcomes"
+    if allShares, !element.children(named: elementName).isEmpty {
+      if abs(shares - 1) > 1e-9 {
+        let difference = 1 - shares
+        let detail =
+          difference > 0
+          ? "\(format(difference)) not assigned" : "\(format(-difference)) more than all participants"
+        warning("\(what) have shares adding up to \(format(shares)), not 1 (\(detail))", element)
+      }
+    } else if allRead, let participants = context.measure?.participants,
+      abs(persons - Double(participants)) > 1e-9
+    {
+      let difference = Double(participants) - persons
       let detail =
-        difference > 0 ? "\(difference) not assigned" : "\(-difference) more than the participants"
+        difference > 0
+        ? "\(format(difference)) not assigned" : "\(format(-difference)) more than the participants"
       warning(
-        "outcomes add up to \(persons) persons but the measure has \(participants) participants (\(detail))",
+        "\(what) add up to \(format(persons)) persons but the measure has \(participants) participants (\(detail))",
         element)
     }
-    return outcomes
+    return groups
+  }
+
+  /// One group; also returns its persons and, when given as a share, its share, for the sums.
+  private mutating func parseGroup(
+    _ element: XMLElement, role: GroupRole, seen: inout [String: Int], context: GroupContext
+  ) -> (Outcome?, persons: Double?, share: Double?) {
+    let id = element[attribute: "id"] ?? ""
+    if !Self.isValidID(id) {
+      error("\(role.noun) id '\(id)' must match [a-z0-9][a-z0-9_-]*", element)
+    } else if let first = seen[id] {
+      error("duplicate \(role.noun) id '\(id)' (first used on line \(first))", element)
+    } else {
+      seen[id] = element.line
+    }
+    let path = role == .outcome ? "outcome[\(id)]" : "comparison/alternative[\(id)]"
+    let what = "\(role.noun) '\(id)'"
+    record(element, path: path)
+
+    var persons: Double?
+    var share: Double?
+    switch (element.attribute("persons") != nil, element.attribute("share") != nil) {
+    case (true, false):
+      persons = personCount(element, "persons")
+    case (false, true):
+      share = self.share(element, "share")
+      if let share, let participants = context.measure?.participants {
+        persons = share * Double(participants)
+      }
+    case (true, true):
+      error("\(what) gives both 'persons' and 'share': give one or the other", element)
+    case (false, false):
+      error(
+        "\(what) needs 'persons' (a count, or a typfall's weight) or 'share' (a share of the participants)",
+        element)
+    }
+
+    var startMonth: Int?
+    if element.attribute("startMonth") != nil {
+      startMonth = integer(element, "startMonth", range: 0...1200, what: "startMonth")
+    } else {
+      // An outcome leaves the measure when it ends; the comparison alternative has no measure.
+      startMonth = role == .outcome ? context.measure?.months : 0
+    }
+    let horizonMonths = context.horizonMonths
+    if let startMonth, horizonMonths > 0, startMonth >= horizonMonths {
+      error(
+        "\(what) starts in month \(startMonth), not within the horizon of \(horizonMonths) months "
+          + "(months count from 0)", element)
+    }
+
+    let subgroups = parseSubgroups(
+      element.children(named: "subgroup"), of: element, path: path, what: what, persons: persons)
+    let before = element.child(named: "before").map {
+      parsePhaseContent($0, path: "\(path)/before", context: context.phase)
+    }
+    if let beforeElement = element.child(named: "before"), beforeElement.children(named: "situation").isEmpty {
+      warning(
+        "the before situation of \(what) has no <situation> "
+          + "(write <situation type=\"ingen_ersattning\"/> to say so)", beforeElement)
+    }
+    var during = element.child(named: "during").map {
+      parsePhaseContent($0, path: "\(path)/during", context: context.phase)
+    }
+    // Make the situation before `startMonth` explicit in the model. An outcome without a <during>
+    // of its own follows the scenario's <during>, and with none, its own before; a group of the
+    // comparison alternative never takes part in the measure, so it follows its own <during>, else
+    // its own <before>, else the scenario's <before>.
+    if during == nil {
+      switch role {
+      case .outcome: during = context.scenarioDuring == nil ? before : nil
+      case .alternative: during = before ?? context.scenarioBefore
+      }
+    }
+
+    let phases = parsePath(
+      element.children(named: "phase"), path: path, what: what, startMonth: startMonth,
+      owner: element, context: context)
+
+    let label = element[attribute: "label"]?.trimmed
+    guard let persons, let startMonth else { return (nil, persons, share) }
+    let group = Outcome(
+      id: id, label: label?.isEmpty == true ? nil : label, persons: persons, startMonth: startMonth,
+      path: phases, before: before, during: during, subgroups: subgroups)
+    return (group, persons, share)
+  }
+
+  /// A path: every phase but the last has `months`; the last lasts to the horizon, unless it
+  /// branches, in which case it has `months` and each branch has a path of its own.
+  private mutating func parsePath(
+    _ phaseElements: [XMLElement], path: String, what: String, startMonth: Int?, owner: XMLElement,
+    context: GroupContext
+  ) -> [Phase] {
+    var phases: [Phase] = []
+    var fixedMonths = 0
+    var allMonthsRead = true
+    var branches = false
+    for (index, phaseElement) in phaseElements.enumerated() {
+      let phasePath = "\(path)/phase[\(index + 1)]"
+      let phaseWhat = "phase \(index + 1) of \(what)"
+      let isLast = index == phaseElements.count - 1
+      let branchElements = phaseElement.children(named: "branch")
+      let hasMonths = phaseElement.attribute("months") != nil
+      var phase = parsePhaseContent(phaseElement, path: phasePath, context: context.phase)
+      if !branchElements.isEmpty {
+        branches = true
+        if !isLast {
+          error("\(phaseWhat) has branches, so it must be the last phase of its path", phaseElement)
+        }
+        if !hasMonths {
+          error(
+            "\(phaseWhat) has branches, so it needs 'months' (the persons divide into the branches when it ends)",
+            phaseElement)
+          allMonthsRead = false
+        }
+      } else if isLast && hasMonths {
+        error(
+          "the last phase of \(what) must not have 'months': it lasts to the end of the horizon "
+            + "unless it has <branch> elements", phaseElement)
+      } else if !isLast && !hasMonths {
+        error("\(phaseWhat) needs 'months' (only the last phase lasts to the horizon)", phaseElement)
+        allMonthsRead = false
+      }
+      if hasMonths && (!isLast || !branchElements.isEmpty) {
+        if let months = integer(phaseElement, "months", range: 1...1200, what: "months") {
+          phase.months = months
+          fixedMonths += months
+        } else {
+          allMonthsRead = false
+        }
+      }
+      if phaseElement.children(named: "situation").isEmpty {
+        warning("\(phaseWhat) has no <situation>: nobody is paid anything in it", phaseElement)
+      }
+      if !branchElements.isEmpty {
+        let branchStart = allMonthsRead && isLast ? startMonth.map { $0 + fixedMonths } : nil
+        phase.branches = parseBranches(
+          branchElements, of: phaseElement, path: phasePath, what: phaseWhat, startMonth: branchStart,
+          context: context)
+      }
+      phases.append(phase)
+    }
+    let horizonMonths = context.horizonMonths
+    if allMonthsRead, let startMonth, horizonMonths > 0, startMonth < horizonMonths,
+      phaseElements.count > 1 || branches, startMonth + fixedMonths >= horizonMonths
+    {
+      let consequence = branches ? "its branches never start" : "the last phase never starts"
+      warning(
+        "the phases of \(what) with 'months' end in month \(startMonth + fixedMonths), "
+          + "at or after the horizon of \(horizonMonths) months: \(consequence)", owner)
+    }
+    return phases
+  }
+
+  private mutating func parseBranches(
+    _ elements: [XMLElement], of phaseElement: XMLElement, path: String, what: String, startMonth: Int?,
+    context: GroupContext
+  ) -> [Branch] {
+    var branches: [Branch] = []
+    var seen: [String: Int] = [:]
+    var sum = 0.0
+    var allRead = true
+    for element in elements {
+      let id = element[attribute: "id"] ?? ""
+      if !Self.isValidID(id) {
+        error("branch id '\(id)' must match [a-z0-9][a-z0-9_-]*", element)
+      } else if let first = seen[id] {
+        error("duplicate branch id '\(id)' in \(what) (first used on line \(first))", element)
+      } else {
+        seen[id] = element.line
+      }
+      let branchPath = "\(path)/branch[\(id)]"
+      record(element, path: branchPath)
+      let share = self.share(element, "share")
+      if let share { sum += share } else { allRead = false }
+      let phases = parsePath(
+        element.children(named: "phase"), path: branchPath, what: "branch '\(id)' of \(what)",
+        startMonth: startMonth, owner: element, context: context)
+      if let share { branches.append(Branch(id: id, share: share, path: phases)) }
+    }
+    if allRead, abs(sum - 1) > 1e-9 {
+      error("the branch shares of \(what) add up to \(format(sum)), not 1", phaseElement)
+    }
+    return branches
+  }
+
+  /// `<subgroup>` elements: persons by sex and/or age band; they must add up to the group's persons.
+  private mutating func parseSubgroups(
+    _ elements: [XMLElement], of groupElement: XMLElement, path: String, what: String, persons: Double?
+  ) -> [SubgroupShare] {
+    var result: [SubgroupShare] = []
+    var seen: [Subgroup: Int] = [:]
+    var sum = 0.0
+    var allRead = true
+    for element in elements {
+      let sex = element[attribute: "sex"].flatMap { Sex(rawValue: $0.trimmed) }
+      let ageBand = element[attribute: "ageBand"]?.trimmed
+      let subgroup = Subgroup(sex: sex, ageBand: ageBand)
+      record(element, path: "\(path)/subgroup[\(subgroup)]")
+      var valid = true
+      if sex == nil && ageBand == nil {
+        error("a subgroup of \(what) needs 'sex', 'ageBand' or both", element)
+        valid = false
+      }
+      if let ageBand, !Self.isValidAgeBand(ageBand) {
+        error(
+          "age band '\(ageBand)' must be whole years written like 18-29 (lower ≤ upper) or 65+", element)
+        valid = false
+      }
+      if valid, let first = seen[subgroup] {
+        error("subgroup '\(subgroup)' of \(what) is given twice (first on line \(first))", element)
+      } else if valid {
+        seen[subgroup] = element.line
+      }
+      var count: Double?
+      switch (element.attribute("persons") != nil, element.attribute("share") != nil) {
+      case (true, false):
+        count = personCount(element, "persons")
+      case (false, true):
+        if let share = self.share(element, "share"), let persons { count = share * persons }
+      case (true, true):
+        error("subgroup '\(subgroup)' gives both 'persons' and 'share': give one or the other", element)
+      case (false, false):
+        error(
+          "subgroup '\(subgroup)' needs 'persons' or 'share' (a share of the group's persons)", element)
+      }
+      if let count { sum += count } else { allRead = false }
+      if let count, valid { result.append(SubgroupShare(subgroup: subgroup, persons: count)) }
+    }
+    if allRead, let persons, !elements.isEmpty, abs(sum - persons) > 1e-9 * max(1, persons) {
+      let difference = persons - sum
+      let detail =
+        difference > 0 ? "\(format(difference)) missing" : "\(format(-difference)) too many"
+      error(
+        "the subgroups of \(what) add up to \(format(sum)) persons, not its \(format(persons)) (\(detail))",
+        groupElement)
+    }
+    return result
+  }
+
+  /// `18-29` (lower ≤ upper) or `65+`, in whole years up to 150.
+  static func isValidAgeBand(_ text: String) -> Bool {
+    func years(_ part: Substring) -> Int? {
+      guard !part.isEmpty, part.count <= 3, part.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        return nil
+      }
+      return Int(part).flatMap { $0 <= 150 ? $0 : nil }
+    }
+    if text.hasSuffix("+") { return years(text.dropLast()) != nil }
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 2, let lower = years(parts[0]), let upper = years(parts[1]) else {
+      return false
+    }
+    return lower <= upper
+  }
+
+  // MARK: - Adjustments, break-even
+
+  private mutating func parseAdjustments(_ element: XMLElement) -> Adjustments {
+    record(element, path: "adjustments")
+    var adjustments = Adjustments()
+    let fields: [(String, WritableKeyPath<Adjustments, Double>)] = [
+      ("deadweight", \.deadweight), ("attribution", \.attribution), ("displacement", \.displacement),
+      ("dropOff", \.dropOff), ("optimismBias", \.optimismBias),
+    ]
+    for (name, keyPath) in fields where element.attribute(name) != nil {
+      if let value = share(element, name) { adjustments[keyPath: keyPath] = value }
+    }
+    return adjustments
+  }
+
+  private mutating func parseBreakEven(
+    _ element: XMLElement, outcomeIDs: [String], horizonYears: Int
+  ) -> BreakEvenSpec {
+    record(element, path: "breakEven")
+    var outcome: String?
+    if let name = element[attribute: "outcome"]?.trimmed {
+      if outcomeIDs.contains(name) {
+        outcome = name
+      } else {
+        error(
+          "unknown breakEven outcome '\(name)'\(NameSuggestion.hint(for: name, among: outcomeIDs)) "
+            + "(an outcome id of <outcomes>)", element)
+      }
+    }
+    var years: Int?
+    if element.attribute("years") != nil {
+      years = integer(element, "years", range: 1...100, what: "breakEven years")
+      if let value = years, horizonYears > 0, value > horizonYears {
+        error(
+          "breakEven years \(value) is longer than the horizon of \(horizonYears) years", element)
+        years = nil
+      }
+    }
+    return BreakEvenSpec(outcome: outcome, years: years)
   }
 
   // MARK: - Scenario rate values
@@ -700,6 +1016,16 @@ struct ScenarioParser {
     return value
   }
 
+  /// A number of persons: a decimal from 0 to 10⁹ (typfall weights and shares may be fractional).
+  private mutating func personCount(_ element: XMLElement, _ name: String) -> Double? {
+    guard let value = decimal(element, name) else { return nil }
+    guard value >= 0 && value <= 1e9 else {
+      error("'\(name)' \(format(value)) must be between 0 and 1000000000", element)
+      return nil
+    }
+    return value
+  }
+
   private mutating func optionalAmount(_ element: XMLElement, _ name: String) -> Double? {
     element.attribute(name) == nil ? nil : amount(element, name)
   }
@@ -737,9 +1063,13 @@ struct ScenarioParser {
       && id.unicodeScalars.allSatisfy { lowerOrDigit($0) || $0 == "_" || $0 == "-" }
   }
 
+  /// A number for messages: whole numbers without decimals, others to at most 9 decimals
+  /// (so that 0.1 + 0.2 reads 0.3).
   private func format(_ value: Double) -> String {
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    return String(value)
+    guard abs(value) < 1e15 else { return String(value) }
+    let rounded = (value * 1e9).rounded() / 1e9
+    if rounded == rounded.rounded() { return String(Int64(rounded)) }
+    return String(rounded)
   }
 
   // MARK: - Provenance and diagnostics
