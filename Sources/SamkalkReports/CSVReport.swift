@@ -10,31 +10,61 @@ import SamkalkEngine
 /// starts with `=`, `+`, `-`, `@`, TAB or CR gets a leading `'`, so that a spreadsheet does not
 /// run it as a formula; number fields are never changed.
 public enum CSVReport {
-  /// The header row's column names, in order.
+  /// The header row's column names, in order. The first twelve are those of report version 1;
+  /// the adjustment steps follow, so a script that reads columns by position keeps working.
   public static let columns = [
     "actor", "year", "before", "after", "change", "investment", "net", "cumulative",
     "present_value",
     "first_month", "last_month", "actor_name",
+    "after_deadweight", "after_attribution", "after_displacement", "effect", "investment_before_uplift",
   ]
+
+  /// The subgroup file's columns: the subgroup, then the main file's columns.
+  public static let subgroupColumns = ["subgroup", "sex", "age_band", "participants"] + columns
 
   public static func render(_ result: ScenarioResult) -> [UInt8] {
     var text = record(columns.map(CSVField.text))
-    let scenario = result.scenario
     for perspective in result.perspectives {
       for year in perspective.years {
-        let (first, last) = ReportText.months(
-          ofYear: year.year, start: scenario.start, horizonMonths: scenario.months)
-        text += record([
-          .text(perspective.perspective.id), .number(String(year.year)),
-          .number(year.before.description), .number(year.after.description),
-          .number(year.change.description), .number(year.investment.description),
-          .number(year.net.description), .number(year.cumulative.description),
-          .number(ReportText.kronor(year.presentValue)), .text(first.description),
-          .text(last.description), .text(perspective.perspective.swedishName),
-        ])
+        text += record(fields(perspective, year, scenario: result.scenario))
       }
     }
     return Array(text.utf8)
+  }
+
+  /// The subgroup table (`<id>-subgroups.csv`): one row per subgroup, perspective and year, in
+  /// the engine's subgroup order. `nil` when the scenario names no subgroups.
+  public static func renderSubgroups(_ result: ScenarioResult) -> [UInt8]? {
+    guard !result.subgroups.isEmpty else { return nil }
+    var text = record(subgroupColumns.map(CSVField.text))
+    for subgroup in result.subgroups {
+      let lead: [CSVField] = [
+        .text(subgroup.subgroup.description), .text(subgroup.subgroup.sex?.rawValue ?? ""),
+        .text(subgroup.subgroup.ageBand ?? ""), .number(ReportText.persons(subgroup.participants)),
+      ]
+      for perspective in subgroup.perspectives {
+        for year in perspective.years {
+          text += record(lead + fields(perspective, year, scenario: result.scenario))
+        }
+      }
+    }
+    return Array(text.utf8)
+  }
+
+  static func fields(_ perspective: PerspectiveResult, _ year: YearFigures, scenario: Scenario) -> [CSVField] {
+    let (first, last) = ReportText.months(
+      ofYear: year.year, start: scenario.start, horizonMonths: scenario.months)
+    return [
+      .text(perspective.perspective.id), .number(String(year.year)),
+      .number(year.before.description), .number(year.after.description),
+      .number(year.change.description), .number(year.investment.description),
+      .number(year.net.description), .number(year.cumulative.description),
+      .number(ReportText.kronor(year.presentValue)), .text(first.description),
+      .text(last.description), .text(perspective.perspective.swedishName),
+      .number(year.afterDeadweight.description), .number(year.afterAttribution.description),
+      .number(year.afterDisplacement.description), .number(year.effect.description),
+      .number(year.investmentBeforeUplift.description),
+    ]
   }
 
   /// One record with its `\r\n` terminator.

@@ -40,6 +40,22 @@ enum ReportText {
     kronor(money.kronor / Double(participants))
   }
 
+  /// Money divided by a (possibly fractional) number of persons, in kronor with two decimals.
+  static func perParticipant(_ money: Money, _ participants: Double) -> String {
+    kronor(money.kronor / participants)
+  }
+
+  /// A number of persons (fractional for shares and typfall weights): up to six decimals,
+  /// trailing zeros dropped (`4`, `2.5`, `3.333333`).
+  static func persons(_ value: Double) -> String {
+    DecimalText.trimmed(value)
+  }
+
+  /// A ratio (benefit-cost ratio, ROI, break-even share, verkningsgrad): six decimals.
+  static func ratio(_ value: Double) -> String {
+    DecimalText.format(value, decimals: rateDecimals)
+  }
+
   /// Whole kronor, rounded half away from zero, with a space between groups of three digits:
   /// `-1 234 568` for −1 234 567.50 kr. ASCII only, for fixed-width tables.
   static func groupedKronor(_ money: Money) -> String {

@@ -3,7 +3,8 @@ import SamkalkEngine
 
 /// Renders and writes a run's reports.
 public enum ReportWriter {
-  /// Writes `DIR/<scenario-id>.<ext>` for each format; returns the paths written.
+  /// Writes `DIR/<scenario-id>.<ext>` for each format (and `DIR/<scenario-id>-subgroups.csv`
+  /// with the CSV when the scenario has subgroups); returns the paths written.
   ///
   /// Every target is checked against `protectedPaths` before the first file is written, so a
   /// refused run writes nothing. Each file is written with ``AtomicFile``.
@@ -17,13 +18,49 @@ public enum ReportWriter {
         .error(
           "scenario id '\(id)' cannot be used as a file name", at: SourceLocation(file: directory)))
     }
+    var files: [(String, () -> [UInt8])] = []
+    for format in unique(formats) {
+      switch format {
+      case .xml: files.append((id + ".xml", { XMLReport.render(result, context: context) }))
+      case .csv:
+        files.append((id + ".csv", { CSVReport.render(result) }))
+        if let subgroups = CSVReport.renderSubgroups(result) {
+          files.append((id + "-subgroups.csv", { subgroups }))
+        }
+      }
+    }
+    return try write(files, directory: directory, protectedPaths: protectedPaths)
+  }
+
+  /// Writes `DIR/comparison.xml` and/or `DIR/comparison.csv`; returns the paths written.
+  public static func write(
+    _ comparison: MeasureComparison, samkalkVersion: String, formats: [ReportFormat], directory: String,
+    protectedPaths: [String]
+  ) throws(DiagnosticError) -> [String] {
+    let files: [(String, () -> [UInt8])] = unique(formats).map { format in
+      switch format {
+      case .xml: ("comparison.xml", { ComparisonXML.render(comparison, samkalkVersion: samkalkVersion) })
+      case .csv: ("comparison.csv", { ComparisonCSV.render(comparison) })
+      }
+    }
+    return try write(files, directory: directory, protectedPaths: protectedPaths)
+  }
+
+  static func unique(_ formats: [ReportFormat]) -> [ReportFormat] {
     var unique: [ReportFormat] = []
     for format in formats where !unique.contains(format) { unique.append(format) }
+    return unique
+  }
+
+  /// Checks every target against the protected paths, then writes each file atomically.
+  static func write(
+    _ files: [(name: String, render: () -> [UInt8])], directory: String, protectedPaths: [String]
+  ) throws(DiagnosticError) -> [String] {
     let base =
       directory.isEmpty
       ? "." : (directory.hasSuffix("/") ? String(directory.dropLast()) : directory)
-    let targets = unique.map { ($0, base + "/" + id + "." + $0.rawValue) }
-    for (_, path) in targets {
+    let targets = files.map { (base + "/" + $0.name, $0.render) }
+    for (path, _) in targets {
       if let input = protectedPaths.first(where: { AtomicFile.sameFile(path, $0) }) {
         throw DiagnosticError(
           .error(
@@ -32,13 +69,8 @@ public enum ReportWriter {
       }
     }
     var written: [String] = []
-    for (format, path) in targets {
-      let bytes: [UInt8]
-      switch format {
-      case .xml: bytes = XMLReport.render(result, context: context)
-      case .csv: bytes = CSVReport.render(result)
-      }
-      try AtomicFile.write(bytes, to: path, protectedPaths: protectedPaths)
+    for (path, render) in targets {
+      try AtomicFile.write(render(), to: path, protectedPaths: protectedPaths)
       written.append(path)
     }
     return written

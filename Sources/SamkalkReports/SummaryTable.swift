@@ -34,25 +34,40 @@ public enum SummaryTable {
             ?? ""
         })
     }
-    let totals = [
-      Column(
-        header: "Investering", alignment: .right,
-        cells: result.perspectives.map { ReportText.groupedKronor($0.totalInvestment) }),
-      Column(
-        header: "Netto totalt", alignment: .right,
-        cells: result.perspectives.map { ReportText.groupedKronor($0.totalNet) }),
-      Column(
-        header: "Nuvärde", alignment: .right,
-        cells: result.perspectives.map { ReportText.groupedKronor($0.npv) }),
-      Column(
-        header: "Återbetalning", alignment: .left,
-        cells: result.perspectives.map { payback($0.payback) }),
-      Column(
-        header: "Inom \(scenario.mandatePeriodYears) år", alignment: .left,
-        cells: result.perspectives.map {
-          $0.paysBackWithin(years: scenario.mandatePeriodYears) ? "ja" : "nej"
-        }),
-    ]
+    let adjusted = !scenario.adjustments.isNone
+    let effects =
+      adjusted
+      ? [
+        Column(
+          header: "Bruttoeffekt", alignment: .right,
+          cells: result.perspectives.map { ReportText.groupedKronor($0.totalChange) }),
+        Column(
+          header: "Nettoeffekt", alignment: .right,
+          cells: result.perspectives.map { ReportText.groupedKronor($0.totalEffect) }),
+      ] : []
+    let totals =
+      effects + [
+        Column(
+          header: "Investering", alignment: .right,
+          cells: result.perspectives.map { ReportText.groupedKronor($0.totalInvestment) }),
+        Column(
+          header: "Netto totalt", alignment: .right,
+          cells: result.perspectives.map { ReportText.groupedKronor($0.totalNet) }),
+        Column(
+          header: "Nuvärde", alignment: .right,
+          cells: result.perspectives.map { ReportText.groupedKronor($0.npv) }),
+        Column(
+          header: "N/K", alignment: .right,
+          cells: result.perspectives.map { $0.benefitCostRatio.map(ratio) ?? "–" }),
+        Column(
+          header: "Återbetalning", alignment: .left,
+          cells: result.perspectives.map { payback($0.payback) }),
+        Column(
+          header: "Inom \(scenario.mandatePeriodYears) år", alignment: .left,
+          cells: result.perspectives.map {
+            $0.paysBackWithin(years: scenario.mandatePeriodYears) ? "ja" : "nej"
+          }),
+      ]
 
     let single = [names] + years + totals
     if width(of: single) <= maxWidth {
@@ -75,6 +90,18 @@ public enum SummaryTable {
       lines += table([names] + totals)
     }
 
+    if adjusted { lines.append(adjustmentsLine(scenario.adjustments)) }
+    lines += subgroupLines(result)
+    lines += breakEvenLines(result)
+    if let verkningsgrad = result.verkningsgrad {
+      lines.append("")
+      lines.append(
+        "Verkningsgrad: \(percent(verkningsgrad.ratio)) % (realiserad effekt "
+          + "\(ReportText.groupedKronor(verkningsgrad.realisedPerYear)) kr/år av potentiellt "
+          + "\(ReportText.groupedKronor(verkningsgrad.potentialPerYear)) kr/år vid månadslön "
+          + "\(ReportText.groupedKronor(verkningsgrad.potentialWage)) kr)")
+    }
+
     lines.append("")
     if result.warnings.isEmpty {
       lines.append("Inga varningar.")
@@ -91,6 +118,97 @@ public enum SummaryTable {
     while text.hasSuffix("0") && text.contains(".") { text.removeLast() }
     if text.hasSuffix(".") { text.removeLast() }
     return text.replacing(".", with: ",")
+  }
+
+  /// `2,35`: a ratio with two decimals and a decimal comma.
+  static func ratio(_ value: Double) -> String {
+    DecimalText.format(value, decimals: 2).replacing(".", with: ",")
+  }
+
+  /// `Justeringar: dödvikt 20 %, …`, the adjustments that are not zero.
+  static func adjustmentsLine(_ adjustments: Adjustments) -> String {
+    let parts: [(String, Double, String)] = [
+      ("dödvikt", adjustments.deadweight, " %"), ("attribution", adjustments.attribution, " %"),
+      ("undanträngning", adjustments.displacement, " %"), ("avtagande", adjustments.dropOff, " % per år"),
+      ("optimismtillägg på kostnaderna", adjustments.optimismBias, " %"),
+    ]
+    let listed = parts.filter { $0.1 != 0 }.map { "\($0.0) \(percent($0.1))\($0.2)" }
+    return "Justeringar (bruttoeffekt → nettoeffekt): " + listed.joined(separator: ", ")
+  }
+
+  /// A fractional number of persons with at most one decimal and a decimal comma.
+  static func persons(_ value: Double) -> String {
+    var text = DecimalText.format(value, decimals: 1)
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    return text.replacing(".", with: ",")
+  }
+
+  static func subgroupName(_ subgroup: Subgroup) -> String {
+    let sex =
+      switch subgroup.sex {
+      case .kvinna: "Kvinnor"
+      case .man: "Män"
+      case nil: subgroup.ageBand == nil ? "Ej angivet" : ""
+      }
+    guard let band = subgroup.ageBand else { return sex }
+    return sex.isEmpty ? "\(band) år" : "\(sex) \(band) år"
+  }
+
+  /// Society's NPV and the participants per subgroup, with subtotals by sex when a sex has
+  /// several age bands, and the total (ESF reports women, men and total).
+  static func subgroupLines(_ result: ScenarioResult) -> [String] {
+    guard !result.subgroups.isEmpty else { return [] }
+    var rows: [(String, Double, Double)] = result.subgroups.map {
+      (subgroupName($0.subgroup), $0.participants, $0.result(for: .samhallet).npv)
+    }
+    // Subtotals by sex when a sex has several subgroups (age bands).
+    if Sex.allCases.contains(where: { sex in result.subgroups.count { $0.subgroup.sex == sex } > 1 }) {
+      for sex in Sex.allCases {
+        let members = result.subgroups.filter { $0.subgroup.sex == sex }
+        // A sex without age bands already has its own row.
+        guard !members.isEmpty, members.contains(where: { $0.subgroup.ageBand != nil }) else { continue }
+        rows.append(
+          (
+            subgroupName(Subgroup(sex: sex)), members.reduce(0) { $0 + $1.participants },
+            members.reduce(0) { $0 + $1.result(for: .samhallet).npv }
+          ))
+      }
+    }
+    rows.append(("Totalt", Double(result.participants), result.result(for: .samhallet).npv))
+    let columns = [
+      Column(header: "Delgrupp", alignment: .left, cells: rows.map(\.0)),
+      Column(header: "Deltagare", alignment: .right, cells: rows.map { persons($0.1) }),
+      Column(header: "Nuvärde samhället", alignment: .right, cells: rows.map { ReportText.groupedKronor($0.2) }),
+      Column(
+        header: "Per deltagare", alignment: .right,
+        cells: rows.map { $0.1 > 0 ? ReportText.groupedKronor($0.2 / $0.1) : "–" }),
+    ]
+    return ["", "Per delgrupp (kr)"] + table(columns)
+  }
+
+  /// `1,5 % av deltagarna`, `ingen investering`, `ej nåbar (123,4 %)`, `aldrig`.
+  static func breakEven(_ share: BreakEvenShare) -> String {
+    switch share {
+    case .share(let value): "\(percent(value)) % av deltagarna"
+    case .noInvestment: "ingen investering"
+    case .notReachable(let value): "ej nåbar (\(percent(value)) %)"
+    case .never: "aldrig"
+    }
+  }
+
+  static func breakEvenLines(_ result: ScenarioResult) -> [String] {
+    guard let analysis = result.breakEven else { return [] }
+    var lines = [
+      "",
+      "Break-even: minsta andel av deltagarna som måste nå utfallet \(analysis.outcome) "
+        + "för nuvärde ≥ 0 inom \(analysis.years) år",
+    ]
+    let perspectives = Perspective.all.filter { analysis.shares[$0] != nil }
+    lines += table([
+      Column(header: "Perspektiv", alignment: .left, cells: perspectives.map(\.swedishName)),
+      Column(header: "Break-even", alignment: .left, cells: perspectives.map { breakEven(analysis.shares[$0]!) }),
+    ])
+    return lines
   }
 
   static func payback(_ payback: Payback) -> String {

@@ -3,7 +3,7 @@ import SamkalkEngine
 import SamkalkRates
 import SamkalkXML
 
-/// The XML report (`urn:samkalk:report:1`), described in `docs/REPORT-FORMAT.md` and
+/// The XML report (`urn:samkalk:report:2`), described in `docs/REPORT-FORMAT.md` and
 /// validated by `Schemas/report.xsd`.
 ///
 /// The report holds no timestamp and nothing else that varies between runs: the same scenario,
@@ -17,6 +17,9 @@ public enum XMLReport {
     writer.attribute("version", ReportSchema.version)
     writeScenario(result, to: writer)
     writeResults(result, to: writer)
+    writeSubgroups(result, to: writer)
+    if let breakEven = result.breakEven { writeBreakEven(breakEven, to: writer) }
+    if let verkningsgrad = result.verkningsgrad { writeVerkningsgrad(verkningsgrad, to: writer) }
     writeLedgers(result, to: writer)
     writeTaxes(result, to: writer)
     writeWarnings(result, to: writer)
@@ -52,17 +55,48 @@ public enum XMLReport {
     writer.element("discountRate", text: ReportText.share(result.discountRate))
     writer.element("mandatePeriodYears", text: String(scenario.mandatePeriodYears))
     writer.element("participants", text: String(scenario.measure.participants))
+    writer.element("population", text: scenario.population.rawValue)
     writeMeasure(scenario.measure, to: writer)
     writer.start("outcomes")
-    for outcome in scenario.outcomes {
-      var attributes = [("id", outcome.id)]
-      if let label = outcome.label { attributes.append(("label", label)) }
-      attributes += [
-        ("persons", String(outcome.persons)), ("startMonth", String(outcome.startMonth)),
-      ]
-      writer.element("outcome", attributes)
+    for outcome in scenario.outcomes { writeOutcome(outcome, to: writer) }
+    writer.end()
+    writer.start("comparisonBasis")
+    switch scenario.comparison {
+    case .beforePersists:
+      writer.attribute("kind", "before-persists")
+    case .alternative(let groups):
+      writer.attribute("kind", "alternative")
+      for group in groups { writeOutcome(group, to: writer) }
     }
     writer.end()
+    let adjustments = scenario.adjustments
+    writer.element(
+      "adjustments",
+      [
+        ("deadweight", ReportText.share(adjustments.deadweight)),
+        ("attribution", ReportText.share(adjustments.attribution)),
+        ("displacement", ReportText.share(adjustments.displacement)),
+        ("dropOff", ReportText.share(adjustments.dropOff)),
+        ("optimismBias", ReportText.share(adjustments.optimismBias)),
+      ])
+    writer.end()
+  }
+
+  /// An outcome group, typfall or comparison-alternative group, with its subgroups.
+  static func writeOutcome(_ outcome: Outcome, to writer: XMLWriter) {
+    writer.start("outcome")
+    writer.attribute("id", outcome.id)
+    if let label = outcome.label { writer.attribute("label", label) }
+    writer.attribute("persons", ReportText.persons(outcome.persons))
+    writer.attribute("startMonth", String(outcome.startMonth))
+    if outcome.before != nil { writer.attribute("ownBefore", "yes") }
+    for share in outcome.subgroups {
+      var attributes = [("id", share.subgroup.description)]
+      if let sex = share.subgroup.sex { attributes.append(("sex", sex.rawValue)) }
+      if let band = share.subgroup.ageBand { attributes.append(("ageBand", band)) }
+      attributes.append(("persons", ReportText.persons(share.persons)))
+      writer.element("subgroup", attributes)
+    }
     writer.end()
   }
 
@@ -77,6 +111,7 @@ public enum XMLReport {
       writer.attribute("amount", cost.amount.description)
       writer.attribute("startMonth", String(cost.startMonth))
       writer.attribute("months", String(cost.months))
+      writer.attribute("kind", cost.kind.rawValue)
       for financing in cost.financing ?? [] { writeFinancing(financing, to: writer) }
       writer.end()
     }
@@ -92,62 +127,155 @@ public enum XMLReport {
   // MARK: - Results per perspective
 
   static func writeResults(_ result: ScenarioResult, to writer: XMLWriter) {
-    let scenario = result.scenario
-    let participants = scenario.measure.participants
     writer.start("results")
     for perspective in result.perspectives {
-      writer.start("perspective")
-      writer.attribute("id", perspective.perspective.id)
-      writer.attribute("name", perspective.perspective.swedishName)
-      for year in perspective.years {
-        let (first, last) = ReportText.months(
-          ofYear: year.year, start: scenario.start, horizonMonths: scenario.months)
-        writer.element(
-          "year",
-          [
-            ("number", String(year.year)), ("firstMonth", first.description),
-            ("lastMonth", last.description), ("before", year.before.description),
-            ("after", year.after.description), ("change", year.change.description),
-            ("investment", year.investment.description), ("net", year.net.description),
-            ("cumulative", year.cumulative.description),
-            ("presentValue", ReportText.kronor(year.presentValue)),
-          ])
-      }
+      writePerspective(
+        perspective, scenario: result.scenario, participants: Double(result.scenario.measure.participants),
+        to: writer)
+    }
+    writer.end()
+  }
+
+  /// One perspective's yearly steps, totals and measures; `participants` divides the
+  /// per-participant figures (the scenario's participants, or a subgroup's persons).
+  static func writePerspective(
+    _ perspective: PerspectiveResult, scenario: Scenario, participants: Double, to writer: XMLWriter
+  ) {
+    writer.start("perspective")
+    writer.attribute("id", perspective.perspective.id)
+    writer.attribute("name", perspective.perspective.swedishName)
+    for year in perspective.years {
+      let (first, last) = ReportText.months(
+        ofYear: year.year, start: scenario.start, horizonMonths: scenario.months)
       writer.element(
-        "totals",
+        "year",
         [
-          ("before", perspective.totalBefore.description),
-          ("after", perspective.totalAfter.description),
-          ("change", perspective.totalChange.description),
-          ("investment", perspective.totalInvestment.description),
-          ("net", perspective.totalNet.description),
+          ("number", String(year.year)), ("firstMonth", first.description),
+          ("lastMonth", last.description), ("before", year.before.description),
+          ("after", year.after.description), ("change", year.change.description),
+          ("afterDeadweight", year.afterDeadweight.description),
+          ("afterAttribution", year.afterAttribution.description),
+          ("afterDisplacement", year.afterDisplacement.description), ("effect", year.effect.description),
+          ("investmentBeforeUplift", year.investmentBeforeUplift.description),
+          ("investment", year.investment.description), ("net", year.net.description),
+          ("cumulative", year.cumulative.description),
+          ("presentValue", ReportText.kronor(year.presentValue)),
         ])
-      writer.element("npv", text: ReportText.kronor(perspective.npv))
-      writer.start("payback")
-      switch perspective.payback {
-      case .month(let month): writer.element("month", text: String(month))
-      case .notWithinHorizon: writer.element("notWithinHorizon")
-      }
-      writer.end()
-      if let simple = perspective.simplePaybackYears {
-        writer.element("simplePaybackYears", text: ReportText.kronor(simple))
-      }
-      let within = perspective.paysBackWithin(years: scenario.mandatePeriodYears)
+    }
+    func total(_ step: KeyPath<YearFigures, Money>) -> String {
+      perspective.years.reduce(Money.zero) { $0 + $1[keyPath: step] }.description
+    }
+    writer.element(
+      "totals",
+      [
+        ("before", total(\.before)), ("after", total(\.after)), ("change", total(\.change)),
+        ("afterDeadweight", total(\.afterDeadweight)), ("afterAttribution", total(\.afterAttribution)),
+        ("afterDisplacement", total(\.afterDisplacement)), ("effect", total(\.effect)),
+        ("investmentBeforeUplift", total(\.investmentBeforeUplift)), ("investment", total(\.investment)),
+        ("net", total(\.net)),
+      ])
+    writer.element("npv", text: ReportText.kronor(perspective.npv))
+    writer.element(
+      "presentValues",
+      [
+        ("effects", ReportText.kronor(perspective.presentValueOfEffects)),
+        ("investment", ReportText.kronor(perspective.presentValueOfInvestment)),
+      ])
+    if let ratio = perspective.benefitCostRatio {
+      writer.element("benefitCostRatio", text: ReportText.ratio(ratio))
+    }
+    if let roi = perspective.returnOnInvestment {
+      writer.element("returnOnInvestment", text: ReportText.ratio(roi))
+    }
+    writePayback(perspective.payback, to: writer)
+    if let simple = perspective.simplePaybackYears {
+      writer.element("simplePaybackYears", text: ReportText.kronor(simple))
+    }
+    let within = perspective.paysBackWithin(years: scenario.mandatePeriodYears)
+    writer.element(
+      "mandatePeriod",
+      [("years", String(scenario.mandatePeriodYears)), ("paysBackWithin", within ? "yes" : "no")])
+    if participants > 0 {
       writer.element(
-        "mandatePeriod",
-        [("years", String(scenario.mandatePeriodYears)), ("paysBackWithin", within ? "yes" : "no")])
-      if participants > 0 {
-        writer.element(
-          "perParticipant",
-          [
-            ("participants", String(participants)),
-            ("net", ReportText.perParticipant(perspective.totalNet, participants)),
-            ("npv", ReportText.kronor(perspective.npv / Double(participants))),
-          ])
+        "perParticipant",
+        [
+          ("participants", ReportText.persons(participants)),
+          ("effect", ReportText.perParticipant(perspective.totalEffect, participants)),
+          ("investment", ReportText.perParticipant(perspective.totalInvestment, participants)),
+          ("net", ReportText.perParticipant(perspective.totalNet, participants)),
+          ("npv", ReportText.kronor(perspective.npv / participants)),
+        ])
+    }
+    writer.end()
+  }
+
+  static func writePayback(_ payback: Payback, to writer: XMLWriter) {
+    writer.start("payback")
+    switch payback {
+    case .month(let month): writer.element("month", text: String(month))
+    case .notWithinHorizon: writer.element("notWithinHorizon")
+    }
+    writer.end()
+  }
+
+  // MARK: - Subgroups, break-even, verkningsgrad
+
+  static func writeSubgroups(_ result: ScenarioResult, to writer: XMLWriter) {
+    writer.start("subgroups")
+    for subgroup in result.subgroups {
+      writer.start("subgroup")
+      writer.attribute("id", subgroup.subgroup.description)
+      if let sex = subgroup.subgroup.sex { writer.attribute("sex", sex.rawValue) }
+      if let band = subgroup.subgroup.ageBand { writer.attribute("ageBand", band) }
+      writer.attribute("participants", ReportText.persons(subgroup.participants))
+      for perspective in subgroup.perspectives {
+        writePerspective(
+          perspective, scenario: result.scenario, participants: subgroup.participants, to: writer)
       }
       writer.end()
     }
     writer.end()
+  }
+
+  static func writeBreakEven(_ analysis: BreakEvenAnalysis, to writer: XMLWriter) {
+    writer.start("breakEven")
+    writer.attribute("outcome", analysis.outcome)
+    writer.attribute("years", String(analysis.years))
+    for perspective in Perspective.all {
+      guard let share = analysis.shares[perspective] else { continue }
+      writer.start("perspective")
+      writer.attribute("id", perspective.id)
+      writer.attribute("name", perspective.swedishName)
+      if let value = analysis.successValue[perspective] {
+        writer.attribute("successValue", ReportText.kronor(value))
+      }
+      if let value = analysis.investmentValue[perspective] {
+        writer.attribute("investmentValue", ReportText.kronor(value))
+      }
+      writeBreakEvenShare(share, to: writer)
+      writer.end()
+    }
+    writer.end()
+  }
+
+  static func writeBreakEvenShare(_ share: BreakEvenShare, to writer: XMLWriter) {
+    switch share {
+    case .share(let value): writer.element("share", text: ReportText.ratio(value))
+    case .noInvestment: writer.element("noInvestment")
+    case .notReachable(let value): writer.element("notReachable", [("share", ReportText.ratio(value))])
+    case .never: writer.element("never")
+    }
+  }
+
+  static func writeVerkningsgrad(_ verkningsgrad: Verkningsgrad, to writer: XMLWriter) {
+    writer.element(
+      "verkningsgrad",
+      [
+        ("realisedPerYear", ReportText.kronor(verkningsgrad.realisedPerYear)),
+        ("potentialPerYear", ReportText.kronor(verkningsgrad.potentialPerYear)),
+        ("potentialWage", ReportText.kronor(verkningsgrad.potentialWage)),
+        ("ratio", ReportText.ratio(verkningsgrad.ratio)),
+      ])
   }
 
   // MARK: - Ledgers
@@ -207,7 +335,7 @@ public enum XMLReport {
         "tax",
         [
           ("arm", record.arm.rawValue), ("group", record.group), ("year", String(record.year)),
-          ("persons", String(record.persons)),
+          ("persons", ReportText.persons(record.persons)),
           ("faststalldForvarvsinkomst", tax.faststalldForvarvsinkomst.description),
           ("grundavdrag", tax.grundavdrag.description),
           ("beskattningsbarInkomst", tax.beskattningsbarInkomst.description),

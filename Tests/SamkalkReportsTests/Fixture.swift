@@ -1,3 +1,4 @@
+import Foundation
 import SamkalkCore
 import SamkalkRates
 import SamkalkReports
@@ -65,11 +66,16 @@ enum Fixture {
   static func perspectives() -> [PerspectiveResult] {
     Perspective.all.enumerated().map { index, perspective in
       let years = years(index)
+      let effects = years.reduce(0) { $0 + $1.change.kronor / pow(1.035, Double($1.year)) }
+      // Individen's present value of investment is left at 0 (unlike its years) to show the
+      // reports without a benefit-cost ratio.
+      let investment = index == 0 ? 0 : 2_000 / 1.035
       return PerspectiveResult(
         perspective: perspective, years: years, npv: years.reduce(0) { $0 + $1.presentValue },
         payback: index == 0 ? .notWithinHorizon : (index == 1 ? .month(0) : .month(14)),
         simplePaybackYears: index == 2 ? 1.333 : nil,
-        monthlyNet: Array(repeating: .zero, count: 24))
+        monthlyNet: Array(repeating: .zero, count: 24), presentValueOfEffects: effects,
+        presentValueOfInvestment: investment)
     }
   }
 
@@ -159,6 +165,62 @@ enum Fixture {
           at: SourceLocation(file: "Scenarios/porten-test.xml", line: 20))
       ],
       taxes: [TaxRecord(arm: .after, group: "arbete", year: 2016, persons: 4, breakdown: tax)])
+  }
+}
+
+extension Fixture {
+  /// The fixture with every new part: adjustments (deadweight 20 %, optimism bias 10 %),
+  /// fractional and subgrouped outcomes, an ongoing cost, a comparison alternative, subgroups,
+  /// break-even and verkningsgrad.
+  static func richResult() -> ScenarioResult {
+    var result = result(warnings: [])
+    result.scenario.adjustments = Adjustments(deadweight: 0.2, optimismBias: 0.1)
+    result.scenario.population = .typfall
+    result.scenario.measure.costs.append(
+      CostItem(
+        id: "processtod", label: "Processtöd", amount: Money(kronor: 12_000), startMonth: 6, months: 12,
+        kind: .ongoing))
+    let phase = Phase(situations: [SituationShare(situation: .forsorjningsstod)])
+    result.scenario.outcomes[0].persons = 2.5
+    result.scenario.outcomes[0].subgroups = [
+      SubgroupShare(subgroup: Subgroup(sex: .kvinna, ageBand: "18-29"), persons: 1.5),
+      SubgroupShare(subgroup: Subgroup(sex: .man, ageBand: "18-29"), persons: 1),
+    ]
+    result.scenario.comparison = .alternative([
+      Outcome(id: "ordinarie", label: "Ordinarie insatser", persons: 10.0 / 3, startMonth: 0, path: [phase])
+    ])
+    result.perspectives = result.perspectives.map { perspective in
+      var perspective = perspective
+      var cumulative = Money.zero
+      perspective.years = perspective.years.map { year in
+        // E = G × 0.8; I = I₀ × 1.1.
+        let effect = Money(ore: year.change.ore * 8 / 10)
+        let investment = Money(ore: year.investment.ore * 11 / 10)
+        cumulative += effect - investment
+        return YearFigures(
+          year: year.year, before: year.before, after: year.after, change: year.change, afterDeadweight: effect,
+          afterAttribution: effect, afterDisplacement: effect, effect: effect, investmentBeforeUplift: year.investment,
+          investment: investment, net: effect - investment, cumulative: cumulative,
+          presentValue: (effect - investment).kronor / pow(1.035, Double(year.year)))
+      }
+      perspective.npv = perspective.years.reduce(0) { $0 + $1.presentValue }
+      return perspective
+    }
+    let women = SubgroupResult(
+      subgroup: Subgroup(sex: .kvinna, ageBand: "18-29"), participants: 6, perspectives: perspectives())
+    let men = SubgroupResult(
+      subgroup: Subgroup(sex: .man, ageBand: "18-29"), participants: 4, perspectives: perspectives())
+    result.subgroups = [women, men]
+    result.verkningsgrad = Verkningsgrad(realisedPerYear: 13_500, potentialPerYear: 900_000, potentialWage: 25_000)
+    result.breakEven = BreakEvenAnalysis(
+      outcome: "arbete", years: 2,
+      shares: [
+        .samhallet: .share(0.015), .actor(.individ): .noInvestment, .actor(.kommun): .notReachable(1.234),
+        .actor(.region): .never,
+      ],
+      successValue: [.samhallet: 100_000, .actor(.kommun): 1_000],
+      investmentValue: [.samhallet: 1_500, .actor(.kommun): 1_234, .actor(.region): 500])
+    return result
   }
 }
 

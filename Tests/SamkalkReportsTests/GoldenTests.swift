@@ -22,8 +22,10 @@ let goldenScenarios: [String] = {
   return files.filter { $0.hasSuffix(".xml") }.sorted().map { "Scenarios/" + $0 }
 }()
 
-/// Golden files: every shipped scenario's XML, CSV and summary, compared byte for byte with
-/// `Tests/SamkalkReportsTests/Golden/<id>.{xml,csv,txt}`.
+/// Golden files: every shipped scenario's XML, CSV (and subgroup CSV) and summary, compared byte
+/// for byte with `Tests/SamkalkReportsTests/Golden/<id>.{xml,csv,txt}` and `<id>-subgroups.csv`,
+/// and the comparison of the shipped pair `Scenarios/jamforelse-*.xml` with
+/// `Golden/comparison-jamforelse.{xml,csv,txt}`.
 ///
 /// Run with `SAMKALK_RECORD_GOLDEN=1` to (re)write the golden files instead of comparing;
 /// review the diff before committing it.
@@ -47,35 +49,62 @@ let goldenScenarios: [String] = {
     let context = ReportContext(
       scenarioPath: scenarioPath, scenarioSHA256: loaded.sha256, samkalkVersion: "test")
     let id = result.scenario.id
-    let outputs: [(String, [UInt8])] = [
-      ("xml", XMLReport.render(result, context: context)),
-      ("csv", CSVReport.render(result)),
-      ("txt", Array(SummaryTable.render(result).utf8)),
+    var outputs: [(String, [UInt8])] = [
+      (".xml", XMLReport.render(result, context: context)),
+      (".csv", CSVReport.render(result)),
+      (".txt", Array(SummaryTable.render(result).utf8)),
     ]
+    if let subgroups = CSVReport.renderSubgroups(result) { outputs.append(("-subgroups.csv", subgroups)) }
     // The real reports validate against the schema too, not just the hand-built one.
     let document = try SamkalkXML.XMLDocument.parse(bytes: outputs[0].1, file: "\(id).xml")
     let problems = try ReportSchema.load().validate(document)
     #expect(problems.isEmpty, "\(problems)")
     // Same inputs, same bytes.
     #expect(XMLReport.render(result, context: context) == outputs[0].1)
-    for (ext, bytes) in outputs {
-      let path = "\(Self.goldenDirectory)/\(id).\(ext)"
-      if Self.recording {
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-        print("recorded \(path)")
-        continue
-      }
-      guard let expected = FileManager.default.contents(atPath: path) else {
-        Issue.record("missing golden file \(path); run with SAMKALK_RECORD_GOLDEN=1 to record it")
-        continue
-      }
-      if Array(expected) != bytes {
-        Issue.record(
-          """
-          \(path) differs from the rendered report (run with SAMKALK_RECORD_GOLDEN=1 to re-record):
-          \(Self.firstDifference(Array(expected), bytes))
-          """)
-      }
+    for (suffix, bytes) in outputs { try Self.compare(bytes, toGolden: id + suffix) }
+  }
+
+  /// The shipped comparison pair (`Scenarios/jamforelse-*.xml`), as `samkalk compare` renders it.
+  @Test func comparisonGolden() throws {
+    let pair = goldenScenarios.filter { $0.hasPrefix("Scenarios/jamforelse-") }
+    try #require(pair.count >= 2, "no Scenarios/jamforelse-*.xml pair")
+    let rates = try RateBook.shipped(directory: Self.root + "/Rates")
+    let inputs = try pair.map { scenarioPath throws -> (result: ScenarioResult, context: ReportContext) in
+      let loaded = try ScenarioReader(rates: rates).read(path: Self.root + "/" + scenarioPath)
+      let result = Self.relativized(try Calculator(rates: rates).run(loaded.scenario))
+      return (
+        result,
+        ReportContext(scenarioPath: scenarioPath, scenarioSHA256: loaded.sha256, samkalkVersion: "test")
+      )
+    }
+    let comparison = try MeasureComparison(inputs, by: .npv)
+    let xml = ComparisonXML.render(comparison, samkalkVersion: "test")
+    let document = try SamkalkXML.XMLDocument.parse(bytes: xml, file: "comparison.xml")
+    let problems = try ReportSchema.load().validate(document)
+    #expect(problems.isEmpty, "\(problems)")
+    try Self.compare(xml, toGolden: "comparison-jamforelse.xml")
+    try Self.compare(ComparisonCSV.render(comparison), toGolden: "comparison-jamforelse.csv")
+    try Self.compare(Array(ComparisonTable.render(comparison).utf8), toGolden: "comparison-jamforelse.txt")
+  }
+
+  /// Compares bytes with `Golden/<name>`, or records them with `SAMKALK_RECORD_GOLDEN=1`.
+  static func compare(_ bytes: [UInt8], toGolden name: String) throws {
+    let path = "\(Self.goldenDirectory)/\(name)"
+    if Self.recording {
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
+      print("recorded \(path)")
+      return
+    }
+    guard let expected = FileManager.default.contents(atPath: path) else {
+      Issue.record("missing golden file \(path); run with SAMKALK_RECORD_GOLDEN=1 to record it")
+      return
+    }
+    if Array(expected) != bytes {
+      Issue.record(
+        """
+        \(path) differs from the rendered report (run with SAMKALK_RECORD_GOLDEN=1 to re-record):
+        \(Self.firstDifference(Array(expected), bytes))
+        """)
     }
   }
 
