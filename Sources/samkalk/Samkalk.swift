@@ -12,7 +12,10 @@ struct Samkalk: ParsableCommand {
       dated, sourced rate tables, and writes XML and CSV reports.
       """,
     version: SamkalkVersion.current,
-    subcommands: [RunCommand.self, ValidateCommand.self, TaxCommand.self, RatesCommand.self])
+    subcommands: [
+      RunCommand.self, CompareCommand.self, ValidateCommand.self, TaxCommand.self, RatesCommand.self,
+      FollowupCommand.self,
+    ])
 }
 
 /// The version printed by `--version` and written into every report.
