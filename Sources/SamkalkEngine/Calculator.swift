@@ -148,14 +148,27 @@ struct GroupBooking {
   let months: Int
   let taxes: TaxBooking
 
+  /// The largest sum of amounts a ledger may reach: far below `Int64.max` öre (9.2 × 10^16 kr),
+  /// so that no addition can overflow, with room for taxes and adjustments.
+  static let maximumVolume = 1.0e18
+
   func ledger(of groups: [PopulationGroup], arm: LedgerArm?, taxes records: inout TaxRecords) throws -> Ledger {
+    try checkVolume(of: groups)
     var ledger = Ledger(months: months)
     for group in groups where group.persons > 0 {
+      var amounts: [Money] = []
+      var amountsFor: [PersonMonth.Entry]? = nil
       for (month, profile) in group.schedule.enumerated() {
-        for entry in profile.entries {
+        // A phase repeats the same profile month after month: scale it once per run of months.
+        if amountsFor == nil || amountsFor!.count != profile.entries.count
+          || !zip(amountsFor!, profile.entries).allSatisfy({ $0.amount == $1.amount && $0.item == $1.item })
+        {
+          amounts = profile.groupAmounts(persons: group.persons)
+          amountsFor = profile.entries
+        }
+        for (entry, amount) in zip(profile.entries, amounts) {
           ledger.record(
-            month: month, from: entry.payer, to: entry.payee, item: entry.item,
-            amount: entry.amount.scaled(by: group.persons), kind: entry.kind)
+            month: month, from: entry.payer, to: entry.payee, item: entry.item, amount: amount, kind: entry.kind)
         }
       }
       for yearStart in stride(from: 0, to: group.schedule.count, by: 12) {
@@ -167,6 +180,23 @@ struct GroupBooking {
       }
     }
     return ledger
+  }
+
+  /// Refuses inputs whose amounts could overflow 64-bit öre (e.g. a billion persons at a
+  /// million kronor a month), with a message instead of a trap.
+  private func checkVolume(of groups: [PopulationGroup]) throws(EngineError) {
+    var volume = 0.0
+    for group in groups {
+      for profile in group.schedule {
+        for entry in profile.entries { volume += abs(Double(entry.amount.ore)) * group.persons }
+        volume += abs(Double(profile.taxable.ore)) * group.persons
+      }
+    }
+    guard volume.isFinite, volume < Self.maximumVolume else {
+      throw EngineError(
+        "the scenario's amounts add up to more than samkalk can count exactly in öre "
+          + "(about \(DecimalText.format(Self.maximumVolume / 100, decimals: 0)) kr); check persons and amounts")
+    }
   }
 
   /// A ledger without tax records, for subgroup and break-even arms.

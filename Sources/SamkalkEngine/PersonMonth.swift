@@ -10,6 +10,19 @@ struct PersonMonth {
     var item: String
     var amount: Money
     var kind: FlowKind
+    /// For production: the entries (index, +1 or −1) whose group amounts it is the share of,
+    /// so that a group's production is computed from the group's rounded wage cost and the
+    /// employer's net stays exact whatever the number of persons.
+    var derivedFrom: [(index: Int, sign: Int64)] = []
+    var derivedShare: Double = 1
+
+    /// The amount for `persons` persons, given the group amounts of the entries before it.
+    func amount(forPersons persons: Double, earlier: [Money]) -> Money {
+      guard !derivedFrom.isEmpty else { return amount.scaled(by: persons) }
+      var basis = Money.zero
+      for term in derivedFrom { basis += term.sign > 0 ? earlier[term.index] : -earlier[term.index] }
+      return basis.scaled(by: derivedShare)
+    }
   }
 
   var entries: [Entry] = []
@@ -20,7 +33,18 @@ struct PersonMonth {
   /// Income on which allmän pensionsavgift is charged.
   var pensionable = Money.zero
 
-  mutating func add(_ payer: Party, _ payee: Party, _ item: String, _ amount: Money, _ kind: FlowKind) {
+  /// Adds a flow and returns its index.
+  @discardableResult
+  mutating func add(_ payer: Party, _ payee: Party, _ item: String, _ amount: Money, _ kind: FlowKind) -> Int {
     entries.append(Entry(payer: payer, payee: payee, item: item, amount: amount, kind: kind))
+    return entries.count - 1
+  }
+
+  /// The entries' amounts for a group of `persons` persons.
+  func groupAmounts(persons: Double) -> [Money] {
+    var amounts: [Money] = []
+    amounts.reserveCapacity(entries.count)
+    for entry in entries { amounts.append(entry.amount(forPersons: persons, earlier: amounts)) }
+    return amounts
   }
 }

@@ -149,7 +149,6 @@ struct SituationFlows {
     }
     let wage = fullTimeWage * share.extent
     let contributionRate = try rates.number("arbetsgivaravgift.full", unit: .andel)
-    let wageCost = wage * (1 + contributionRate)
     var subsidy = 0.0
     switch situation {
     case .arbete:
@@ -179,18 +178,23 @@ struct SituationFlows {
     }
     let productivity = try rates.number("produktion.andel_av_lonekostnad", unit: .andel)
     let wageAmount = try money(wage, "lon")
-    month.add(.actor(.arbetsgivare), .actor(.individ), "lon", wageAmount, .transfer)
-    month.add(
-      .actor(.arbetsgivare), .actor(.staten), "arbetsgivaravgifter", try money(wage * contributionRate, "avgifter"),
-      .transfer)
-    if subsidy > 0 {
-      month.add(
+    let contributions = try money(wage * contributionRate, "avgifter")
+    let subsidyAmount = try money(subsidy, "subvention")
+    let wageIndex = month.add(.actor(.arbetsgivare), .actor(.individ), "lon", wageAmount, .transfer)
+    let contributionIndex = month.add(
+      .actor(.arbetsgivare), .actor(.staten), "arbetsgivaravgifter", contributions, .transfer)
+    var terms: [(index: Int, sign: Int64)] = [(wageIndex, 1), (contributionIndex, 1)]
+    if subsidyAmount > .zero {
+      let subsidyIndex = month.add(
         .actor(try rates.actor("betalare.lonesubvention")), .actor(.arbetsgivare),
-        "lonesubvention_\(situation.rawValue)", try money(subsidy, "subvention"), .transfer)
+        "lonesubvention_\(situation.rawValue)", subsidyAmount, .transfer)
+      terms.append((subsidyIndex, -1))
     }
-    month.add(
-      .outside, .actor(.arbetsgivare), "produktion", try money(productivity * (wageCost - subsidy), "produktion"),
-      .production)
+    // From the rounded amounts, so that at productivity 1 the employer nets exactly zero.
+    let production = (wageAmount + contributions - subsidyAmount).scaled(by: productivity)
+    let productionIndex = month.add(.outside, .actor(.arbetsgivare), "produktion", production, .production)
+    month.entries[productionIndex].derivedFrom = terms
+    month.entries[productionIndex].derivedShare = productivity
     month.taxable += wageAmount
     month.earned += wageAmount
     month.pensionable += wageAmount

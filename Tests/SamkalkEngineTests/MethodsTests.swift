@@ -98,7 +98,9 @@ import Testing
       Outcome(id: "oforandrad", persons: 1 - share, startMonth: 0, path: [scenario.before]),
     ]
     let society = try Calculator(rates: rates).run(scenario).result(for: .samhallet)
-    #expect(abs(society.npv) < 0.05)
+    // Within a krona: each of the 24 months' flows is rounded to the öre for a fractional
+    // number of persons (half an öre at most per flow).
+    #expect(abs(society.npv) < 1)
   }
 
   @Test func breakEvenNeverWhenSuccessGainsNothing() throws {
