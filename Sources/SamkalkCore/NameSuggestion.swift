@@ -6,8 +6,12 @@
 /// `forsorjningstod` → `forsorjningsstod`, `yeras` → `years`, `xyz` → none.
 public enum NameSuggestion {
   public static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
+    // A hint is for a misspelt name, not for a paragraph: long inputs (an attacker's 1 MB field)
+    // get none, which also keeps the quadratic distance bounded.
+    let length = name.count
+    guard length <= 128 else { return nil }
     var best: (String, Int)?
-    for candidate in candidates where candidate != name {
+    for candidate in candidates where candidate != name && abs(candidate.count - length) <= 3 {
       let edits = Self.distance(name, candidate)
       let limit = min(3, max(1, max(name.count, candidate.count) / 3))
       guard edits <= limit else { continue }

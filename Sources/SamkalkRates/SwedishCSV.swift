@@ -108,6 +108,19 @@ public struct SwedishCSV: Sendable {
     return columnNames.firstIndex { wanted.contains($0) }
   }
 
+  /// The first non-empty field beyond the header's columns, if the row has one: a ragged row
+  /// whose extra cells would otherwise be dropped unseen. (Empty trailing cells, which Excel
+  /// writes, are allowed.)
+  public func extraField(in row: Row) -> Field? {
+    row.fields.dropFirst(header.fields.count).first { !$0.trimmed.isEmpty }
+  }
+
+  /// The message for ``extraField(in:)``.
+  public func extraFieldMessage(_ field: Field) -> String {
+    "the row has more fields than the header's \(header.fields.count) columns ('\(field.trimmed)' is not read); "
+      + "check the separator or quoting"
+  }
+
   /// The location of a field, for diagnostics.
   public func location(_ field: Field) -> SourceLocation {
     SourceLocation(file: file, line: field.line, column: field.column)

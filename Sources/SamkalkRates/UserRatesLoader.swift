@@ -134,6 +134,10 @@ public enum UserRatesLoader {
     var values: [RateValue] = []
     var firstLine: [RateKey: [Day: Int]] = [:]
     for row in csv.rows {
+      if let extra = csv.extraField(in: row) {
+        diagnostics.error(csv.extraFieldMessage(extra), at: csv.location(extra))
+        continue
+      }
       let keyField = field(row, columns.key)!
       let key = RateKey(keyField.trimmed)
       guard !key.rawValue.isEmpty else {
@@ -273,6 +277,10 @@ enum MunicipalTable {
     var result: [MunicipalTaxRates] = []
     var firstLine: [String: Int] = [:]
     for row in csv.rows {
+      if let extra = csv.extraField(in: row) {
+        diagnostics.error(csv.extraFieldMessage(extra), at: csv.location(extra))
+        continue
+      }
       var ok = true
       var year = fileYear
       if let yearField = UserRatesLoader.field(row, yearColumn) {

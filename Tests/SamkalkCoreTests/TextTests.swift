@@ -63,3 +63,11 @@ import Testing
     #expect(" å ".trimmed == "å")
   }
 }
+
+@Suite struct SuggestionBoundsTests {
+  @Test func longNamesGetNoHintAndTakeNoTime() {
+    let long = String(repeating: "x", count: 1 << 20)
+    #expect(NameSuggestion.closest(to: long, among: ["formaner.aktivitetsstod.dag"]) == nil)
+    #expect(NameSuggestion.closest(to: "tittle", among: ["title", "a-much-longer-name"]) == "title")
+  }
+}
