@@ -16,6 +16,12 @@ final class LibXMLErrorBox {
     self.rewrite = rewrite
   }
 
+  /// At most this many diagnostics are kept; a hostile file can make libxml2 report the same
+  /// problem thousands of times.
+  static let limit = 100
+  private var seen = Set<Diagnostic>()
+  private(set) var dropped = 0
+
   func record(_ error: UnsafePointer<xmlError>) {
     let raw = error.pointee.message.map { String(cString: $0) } ?? "unknown XML error"
     let message = rewrite(raw.trimmed)
@@ -25,7 +31,19 @@ final class LibXMLErrorBox {
     let location = SourceLocation(
       file: file, line: line > 0 ? line : nil, column: isParserError && column > 0 && line > 0 ? column : nil)
     let severity: Diagnostic.Severity = error.pointee.level == XML_ERR_WARNING ? .warning : .error
-    diagnostics.append(Diagnostic(severity, at: location, message))
+    let diagnostic = Diagnostic(severity, at: location, message)
+    guard seen.insert(diagnostic).inserted else { return }
+    guard diagnostics.count < Self.limit else {
+      dropped += 1
+      return
+    }
+    diagnostics.append(diagnostic)
+  }
+
+  /// The diagnostics kept, with a closing note when more were left out.
+  var reported: [Diagnostic] {
+    guard dropped > 0 else { return diagnostics }
+    return diagnostics + [Diagnostic(.note, at: SourceLocation(file: file), "\(dropped) more problems not shown")]
   }
 
   /// The C callback libxml2 calls; `context` is an unretained pointer to a box.

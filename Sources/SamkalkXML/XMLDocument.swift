@@ -60,12 +60,12 @@ public final class XMLDocument: @unchecked Sendable {
     guard let document = parsed else {
       let diagnostics =
         box.diagnostics.isEmpty
-        ? [Diagnostic.error("not well-formed XML", at: SourceLocation(file: file))] : box.diagnostics
+        ? [Diagnostic.error("not well-formed XML", at: SourceLocation(file: file))] : box.reported
       throw DiagnosticError(diagnostics)
     }
-    if let errors = Optional(box.diagnostics.filter { $0.severity == .error }), !errors.isEmpty {
+    if box.diagnostics.contains(where: { $0.severity == .error }) {
       xmlFreeDoc(document)
-      throw DiagnosticError(errors)
+      throw DiagnosticError(box.reported.filter { $0.severity != .warning })
     }
     if let subset = document.pointee.intSubset ?? document.pointee.extSubset {
       let line = Int(xmlGetLineNo(UnsafeMutableRawPointer(subset).assumingMemoryBound(to: xmlNode.self)))

@@ -59,7 +59,7 @@ public final class XMLSchema: @unchecked Sendable {
     if result != 0 && box.diagnostics.isEmpty {
       return [.error("document is not valid against the schema", at: SourceLocation(file: document.file))]
     }
-    return box.diagnostics
+    return box.reported
   }
 
   /// Rewrites libxml2's "Element 'x': This element is not expected." and "The attribute 'x' is
