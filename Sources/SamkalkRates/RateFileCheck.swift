@@ -40,10 +40,7 @@ public enum RateFileCheck {
     let schema: XMLSchema
     do {
       document = try SamkalkXML.XMLDocument.parse(bytes: bytes, file: path)
-      guard let schemaPath = ShippedRates.schemaPath else {
-        return [.error("the bundled rates.xsd is missing", at: SourceLocation(file: path))]
-      }
-      schema = try XMLSchema(path: schemaPath)
+      schema = try loadSchema()
     } catch {
       return error.diagnostics
     }
@@ -61,6 +58,17 @@ public enum RateFileCheck {
     _ = ShippedLoader.readParameter(document, expectedKey: expected, diagnostics: &collector)
     return collector.diagnostics
   }
+
+  /// The bundled rates.xsd, compiled once per process.
+  private static let schema: Result<XMLSchema, DiagnosticError> = {
+    guard let path = ShippedRates.schemaPath else {
+      return .failure(
+        DiagnosticError(.error("the bundled rates.xsd is missing", at: SourceLocation(file: "rates.xsd"))))
+    }
+    return Result { () throws(DiagnosticError) in try XMLSchema(path: path) }
+  }()
+
+  private static func loadSchema() throws(DiagnosticError) -> XMLSchema { try schema.get() }
 
   /// The key a file's path gives when the file lies under a folder named `Rates`.
   static func expectedKey(for path: String) -> RateKey? {
