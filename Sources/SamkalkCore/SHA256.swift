@@ -17,58 +17,128 @@ public enum SHA256 {
 
   /// The digest of `bytes` as 64 lowercase hexadecimal digits.
   public static func hex<Bytes: Collection>(of bytes: Bytes) -> String where Bytes.Element == UInt8 {
-    digest(of: bytes).map { byte in
-      let text = String(byte, radix: 16)
-      return byte < 16 ? "0" + text : text
-    }.joined()
+    hexText(digest(of: bytes))
   }
 
   /// The 32-byte digest of `bytes`.
   public static func digest<Bytes: Collection>(of bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
-    var message = Array(bytes)
-    let bitLength = UInt64(message.count) * 8
-    message.append(0x80)
-    while message.count % 64 != 56 { message.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8((bitLength >> UInt64(shift)) & 0xff)) }
-
-    var h: [UInt32] = [
-      0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-    ]
-    var w = [UInt32](repeating: 0, count: 64)
-    for chunk in stride(from: 0, to: message.count, by: 64) {
-      for i in 0..<16 {
-        let base = chunk + i * 4
-        w[i] =
-          UInt32(message[base]) << 24 | UInt32(message[base + 1]) << 16 | UInt32(message[base + 2]) << 8
-          | UInt32(message[base + 3])
-      }
-      for i in 16..<64 {
-        let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
-        let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
-        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-      }
-      var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-      for i in 0..<64 {
-        let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-        let choice = (e & f) ^ (~e & g)
-        let temp1 = hh &+ s1 &+ choice &+ k[i] &+ w[i]
-        let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-        let majority = (a & b) ^ (a & c) ^ (b & c)
-        let temp2 = s0 &+ majority
-        (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
-      }
-      h[0] = h[0] &+ a
-      h[1] = h[1] &+ b
-      h[2] = h[2] &+ c
-      h[3] = h[3] &+ d
-      h[4] = h[4] &+ e
-      h[5] = h[5] &+ f
-      h[6] = h[6] &+ g
-      h[7] = h[7] &+ hh
-    }
-    return h.flatMap { word in (0..<4).map { UInt8((word >> UInt32(24 - $0 * 8)) & 0xff) } }
+    var hasher = Hasher()
+    hasher.update(bytes)
+    return hasher.finalize()
   }
 
+  /// 64 lowercase hexadecimal digits of a digest.
+  static func hexText(_ digest: [UInt8]) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var text: [UInt8] = []
+    text.reserveCapacity(digest.count * 2)
+    for byte in digest {
+      text.append(digits[Int(byte >> 4)])
+      text.append(digits[Int(byte & 0x0f)])
+    }
+    return String(decoding: text, as: UTF8.self)
+  }
+
+  /// An incremental SHA-256: feed the message in pieces of any size, then finalize once.
+  ///
+  /// ```swift
+  /// var hasher = SHA256.Hasher()
+  /// hasher.update(firstChunk)
+  /// hasher.update(secondChunk)
+  /// let hex = hasher.finalizeHex()  // == SHA256.hex(of: firstChunk + secondChunk)
+  /// ```
+  public struct Hasher: Sendable {
+    private var state: [UInt32] = [
+      0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
+    ]
+    /// The bytes of an incomplete block (fewer than 64).
+    private var pending: [UInt8] = []
+    /// Message bytes fed so far.
+    public private(set) var count: UInt64 = 0
+
+    public init() {}
+
+    /// Adds bytes to the message.
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+      guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+      count &+= UInt64(bytes.count)
+      var offset = 0
+      if !pending.isEmpty {
+        let take = min(64 - pending.count, bytes.count)
+        pending.append(contentsOf: UnsafeRawBufferPointer(start: base, count: take))
+        offset = take
+        guard pending.count == 64 else { return }
+        let block = pending
+        block.withUnsafeBytes { compress($0.baseAddress!, blocks: 1) }
+        pending.removeAll(keepingCapacity: true)
+      }
+      let blocks = (bytes.count - offset) / 64
+      if blocks > 0 { compress(base + offset, blocks: blocks) }
+      offset += blocks * 64
+      if offset < bytes.count {
+        pending.append(contentsOf: UnsafeRawBufferPointer(start: base + offset, count: bytes.count - offset))
+      }
+    }
+
+    /// Adds bytes to the message.
+    public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+      let done: Void? = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
+      if done == nil { Array(bytes).withUnsafeBytes { update($0) } }
+    }
+
+    /// The 32-byte digest of everything fed (the hasher is then spent: call it once).
+    public mutating func finalize() -> [UInt8] {
+      let bitLength = count &* 8
+      var tail = pending
+      tail.append(0x80)
+      while tail.count % 64 != 56 { tail.append(0) }
+      for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8((bitLength >> UInt64(shift)) & 0xff)) }
+      tail.withUnsafeBytes { compress($0.baseAddress!, blocks: $0.count / 64) }
+      pending.removeAll()
+      return state.flatMap { word in (0..<4).map { UInt8((word >> UInt32(24 - $0 * 8)) & 0xff) } }
+    }
+
+    /// The digest as 64 lowercase hexadecimal digits.
+    public mutating func finalizeHex() -> String { SHA256.hexText(finalize()) }
+
+    private mutating func compress(_ data: UnsafeRawPointer, blocks: Int) {
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+        SHA256.k.withUnsafeBufferPointer { k in
+          state.withUnsafeMutableBufferPointer { h in
+            for block in 0..<blocks {
+              let chunk = data + block * 64
+              for i in 0..<16 { w[i] = UInt32(bigEndian: chunk.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)) }
+              for i in 16..<64 {
+                let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
+                let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
+                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+              }
+              var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
+              for i in 0..<64 {
+                let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+                let choice = (e & f) ^ (~e & g)
+                let temp1 = hh &+ s1 &+ choice &+ k[i] &+ w[i]
+                let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+                let majority = (a & b) ^ (a & c) ^ (b & c)
+                let temp2 = s0 &+ majority
+                (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
+              }
+              h[0] &+= a
+              h[1] &+= b
+              h[2] &+= c
+              h[3] &+= d
+              h[4] &+= e
+              h[5] &+= f
+              h[6] &+= g
+              h[7] &+= hh
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @inline(__always)
   private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
     (value >> count) | (value << (32 - count))
   }
