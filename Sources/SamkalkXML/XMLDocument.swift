@@ -92,7 +92,7 @@ public final class XMLDocument: @unchecked Sendable {
     SourceLocation(file: file, line: attribute.line > 0 ? attribute.line : nil)
   }
 
-  private static func makeElement(_ node: xmlNodePtr) -> XMLElement {
+  static func makeElement(_ node: xmlNodePtr) -> XMLElement {
     let line = Int(xmlGetLineNo(node))
     var element = XMLElement(
       name: String(cString: node.pointee.name),
