@@ -11,7 +11,8 @@ let package = Package(
     .executable(name: "samkalk", targets: ["samkalk"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // libxml2 through pkg-config. Only SamkalkXML imports it.
@@ -36,11 +37,15 @@ let package = Package(
     // Person-level follow-up data: streaming CSV reading, windows, aggregation, bootstrap.
     .target(
       name: "SamkalkMicrodata",
-      dependencies: ["SamkalkCore", "SamkalkXML", "SamkalkRates", "SamkalkEngine"]),
+      dependencies: ["SamkalkCore", "SamkalkXML", "SamkalkRates", "SamkalkEngine"],
+      resources: [.copy("Schemas/followup.xsd")]),
     // Report writers: XML, CSV and the summary table.
     .target(
       name: "SamkalkReports",
-      dependencies: ["SamkalkCore", "SamkalkXML", "SamkalkRates", "SamkalkEngine"],
+      dependencies: [
+        "SamkalkCore", "SamkalkXML", "SamkalkRates", "SamkalkEngine",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
       resources: [.copy("Schemas/report.xsd")]),
     // The thin command-line tool (the only user of ArgumentParser).
     .executableTarget(
@@ -54,7 +59,7 @@ let package = Package(
       name: "samkalk-microdata-benchmark", dependencies: ["SamkalkMicrodata", "SamkalkRates", "SamkalkCore"],
       path: "Benchmarks/samkalk-microdata-benchmark"),
     .testTarget(name: "SamkalkCoreTests", dependencies: ["SamkalkCore"]),
-    .testTarget(name: "SamkalkXMLTests", dependencies: ["SamkalkXML", "SamkalkCore"]),
+    .testTarget(name: "SamkalkXMLTests", dependencies: ["SamkalkXML", "SamkalkCore"], exclude: ["Fixtures"]),
     .testTarget(name: "SamkalkRatesTests", dependencies: ["SamkalkRates", "SamkalkCore"]),
     .testTarget(name: "SamkalkEngineTests", dependencies: ["SamkalkEngine", "SamkalkRates", "SamkalkCore"]),
     .testTarget(

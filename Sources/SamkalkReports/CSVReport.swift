@@ -22,21 +22,21 @@ public enum CSVReport {
   /// The subgroup file's columns: the subgroup, then the main file's columns.
   public static let subgroupColumns = ["subgroup", "sex", "age_band", "participants"] + columns
 
-  public static func render(_ result: ScenarioResult) -> [UInt8] {
-    var text = record(columns.map(CSVField.text))
+  public static func render(_ result: ScenarioResult, dialect: CSVDialect = .rfc4180) -> [UInt8] {
+    var text = record(columns.map(CSVField.text), dialect: dialect)
     for perspective in result.perspectives {
       for year in perspective.years {
-        text += record(fields(perspective, year, scenario: result.scenario))
+        text += record(fields(perspective, year, scenario: result.scenario), dialect: dialect)
       }
     }
-    return Array(text.utf8)
+    return dialect.prefix + Array(text.utf8)
   }
 
   /// The subgroup table (`<id>-subgroups.csv`): one row per subgroup, perspective and year, in
   /// the engine's subgroup order. `nil` when the scenario names no subgroups.
-  public static func renderSubgroups(_ result: ScenarioResult) -> [UInt8]? {
+  public static func renderSubgroups(_ result: ScenarioResult, dialect: CSVDialect = .rfc4180) -> [UInt8]? {
     guard !result.subgroups.isEmpty else { return nil }
-    var text = record(subgroupColumns.map(CSVField.text))
+    var text = record(subgroupColumns.map(CSVField.text), dialect: dialect)
     for subgroup in result.subgroups {
       let lead: [CSVField] = [
         .text(subgroup.subgroup.description), .text(subgroup.subgroup.sex?.rawValue ?? ""),
@@ -44,11 +44,11 @@ public enum CSVReport {
       ]
       for perspective in subgroup.perspectives {
         for year in perspective.years {
-          text += record(lead + fields(perspective, year, scenario: result.scenario))
+          text += record(lead + fields(perspective, year, scenario: result.scenario), dialect: dialect)
         }
       }
     }
-    return Array(text.utf8)
+    return dialect.prefix + Array(text.utf8)
   }
 
   static func fields(_ perspective: PerspectiveResult, _ year: YearFigures, scenario: Scenario) -> [CSVField] {
@@ -68,9 +68,22 @@ public enum CSVReport {
   }
 
   /// One record with its `\r\n` terminator.
-  static func record(_ fields: [CSVField]) -> String {
-    fields.map(\.encoded).joined(separator: ",") + "\r\n"
+  static func record(_ fields: [CSVField], dialect: CSVDialect = .rfc4180) -> String {
+    fields.map { $0.encoded(in: dialect) }.joined(separator: String(dialect.separator)) + "\r\n"
   }
+}
+
+/// The CSV dialect: RFC 4180 (`,`, decimal point, no byte-order mark; the default) or the one a
+/// spreadsheet set to Swedish opens with a double-click (`excel-sv`: `;`, decimal comma, UTF-8
+/// byte-order mark). Records end with CRLF in both.
+public enum CSVDialect: String, CaseIterable, Sendable {
+  case rfc4180
+  case excelSV = "excel-sv"
+
+  var separator: Character { self == .excelSV ? ";" : "," }
+
+  /// The bytes before the header: the UTF-8 byte-order mark for `excel-sv`.
+  var prefix: [UInt8] { self == .excelSV ? [0xEF, 0xBB, 0xBF] : [] }
 }
 
 /// One CSV field: text (neutralised against formulas, quoted when needed) or a number.
@@ -81,22 +94,24 @@ enum CSVField {
   /// The characters that make a spreadsheet read a text cell as a formula.
   static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
-  var encoded: String {
+  var encoded: String { encoded(in: .rfc4180) }
+
+  func encoded(in dialect: CSVDialect) -> String {
     switch self {
-    case .number(let value): return value
+    case .number(let value): return dialect == .excelSV ? value.replacing(".", with: ",") : value
     case .text(let value):
       var text = value
       if let first = text.unicodeScalars.first, CSVField.formulaStarts.contains(first) {
         text = "'" + text
       }
-      return CSVField.quotedIfNeeded(text)
+      return CSVField.quotedIfNeeded(text, separator: dialect.separator)
     }
   }
 
   /// Wraps a field in `"` when it holds `,`, `"`, CR or LF, doubling inner quotes (RFC 4180 §2).
-  static func quotedIfNeeded(_ field: String) -> String {
-    let needsQuotes = field.unicodeScalars.contains {
-      $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n"
+  static func quotedIfNeeded(_ field: String, separator: Character = ",") -> String {
+    let needsQuotes = field.contains {
+      $0 == separator || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n"
     }
     guard needsQuotes else { return field }
     var quoted = "\""

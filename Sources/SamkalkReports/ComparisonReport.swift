@@ -108,11 +108,12 @@ public enum ComparisonCSV {
     "npv_per_participant", "investment_per_participant", "effect_per_participant", "break_even_share",
   ]
 
-  public static func render(_ comparison: MeasureComparison) -> [UInt8] {
+  public static func render(_ comparison: MeasureComparison, dialect: CSVDialect = .rfc4180) -> [UInt8] {
     let measures = comparison.measures
-    var text = CSVReport.record(["metric", "perspective"].map(CSVField.text) + measures.map { .text($0.id) })
+    var text = CSVReport.record(
+      ["metric", "perspective"].map(CSVField.text) + measures.map { .text($0.id) }, dialect: dialect)
     func row(_ metric: String, _ perspective: String, _ cell: (ComparedMeasure) -> CSVField) {
-      text += CSVReport.record([.text(metric), .text(perspective)] + measures.map(cell))
+      text += CSVReport.record([.text(metric), .text(perspective)] + measures.map(cell), dialect: dialect)
     }
     row("rank", "") { .number(String($0.rank)) }
     row("title", "") { .text($0.result.scenario.title) }
@@ -130,7 +131,7 @@ public enum ComparisonCSV {
     row("verkningsgrad", Perspective.samhallet.id) { measure in
       .number(measure.result.verkningsgrad.map { ReportText.ratio($0.ratio) } ?? "")
     }
-    return Array(text.utf8)
+    return dialect.prefix + Array(text.utf8)
   }
 
   static func cell(_ metric: String, _ perspective: Perspective, _ measure: ComparedMeasure) -> CSVField {

@@ -17,8 +17,25 @@ public struct ReportContext: Sendable {
   }
 }
 
-/// The machine-readable report formats; the raw value is the file extension.
+/// The report formats; the raw value is the file extension. `xml` and `csv` are machine formats
+/// (locale-free); `html` and `xlsx` are for people (labels in the report language).
 public enum ReportFormat: String, CaseIterable, Sendable {
   case xml
   case csv
+  case html
+  case xlsx
+}
+
+/// How the files are written: the language of the human formats, the CSV dialect, and the ESF
+/// goals to follow up (when the scenario states any).
+public struct ReportOptions: Sendable {
+  public var language: ReportLanguage
+  public var csvDialect: CSVDialect
+  public var goals: [Goal]
+
+  public init(language: ReportLanguage = .sv, csvDialect: CSVDialect = .rfc4180, goals: [Goal] = []) {
+    self.language = language
+    self.csvDialect = csvDialect
+    self.goals = goals
+  }
 }

@@ -10,7 +10,7 @@ public enum ReportWriter {
   /// refused run writes nothing. Each file is written with ``AtomicFile``.
   public static func write(
     _ result: ScenarioResult, context: ReportContext, formats: [ReportFormat], directory: String,
-    protectedPaths: [String]
+    protectedPaths: [String], options: ReportOptions = ReportOptions()
   ) throws(DiagnosticError) -> [String] {
     let id = result.scenario.id
     guard !id.isEmpty, id != ".", id != "..", !id.contains("/"), !id.contains("\0") else {
@@ -18,15 +18,27 @@ public enum ReportWriter {
         .error(
           "scenario id '\(id)' cannot be used as a file name", at: SourceLocation(file: directory)))
     }
-    var files: [(String, () -> [UInt8])] = []
+    var files: [(String, () throws -> [UInt8])] = []
     for format in unique(formats) {
       switch format {
       case .xml: files.append((id + ".xml", { XMLReport.render(result, context: context) }))
       case .csv:
-        files.append((id + ".csv", { CSVReport.render(result) }))
-        if let subgroups = CSVReport.renderSubgroups(result) {
+        files.append((id + ".csv", { CSVReport.render(result, dialect: options.csvDialect) }))
+        if let subgroups = CSVReport.renderSubgroups(result, dialect: options.csvDialect) {
           files.append((id + "-subgroups.csv", { subgroups }))
         }
+      case .html:
+        files.append(
+          (
+            id + ".html",
+            { HTMLReport.render(result, context: context, language: options.language, goals: options.goals) }
+          ))
+      case .xlsx:
+        files.append(
+          (
+            id + ".xlsx",
+            { try XLSXReport.render(result, context: context, language: options.language, goals: options.goals) }
+          ))
       }
     }
     return try write(files, directory: directory, protectedPaths: protectedPaths)
@@ -35,12 +47,18 @@ public enum ReportWriter {
   /// Writes `DIR/comparison.xml` and/or `DIR/comparison.csv`; returns the paths written.
   public static func write(
     _ comparison: MeasureComparison, samkalkVersion: String, formats: [ReportFormat], directory: String,
-    protectedPaths: [String]
+    protectedPaths: [String], options: ReportOptions = ReportOptions()
   ) throws(DiagnosticError) -> [String] {
-    let files: [(String, () -> [UInt8])] = unique(formats).map { format in
+    let files: [(String, () throws -> [UInt8])] = unique(formats).map { format in
       switch format {
       case .xml: ("comparison.xml", { ComparisonXML.render(comparison, samkalkVersion: samkalkVersion) })
-      case .csv: ("comparison.csv", { ComparisonCSV.render(comparison) })
+      case .csv: ("comparison.csv", { ComparisonCSV.render(comparison, dialect: options.csvDialect) })
+      case .html:
+        (
+          "comparison.html",
+          { ComparisonHTML.render(comparison, samkalkVersion: samkalkVersion, language: options.language) }
+        )
+      case .xlsx: ("comparison.xlsx", { try ComparisonXLSX.workbook(comparison, language: options.language).render() })
       }
     }
     return try write(files, directory: directory, protectedPaths: protectedPaths)
@@ -54,7 +72,7 @@ public enum ReportWriter {
 
   /// Checks every target against the protected paths, then writes each file atomically.
   static func write(
-    _ files: [(name: String, render: () -> [UInt8])], directory: String, protectedPaths: [String]
+    _ files: [(name: String, render: () throws -> [UInt8])], directory: String, protectedPaths: [String]
   ) throws(DiagnosticError) -> [String] {
     let base =
       directory.isEmpty
@@ -70,7 +88,13 @@ public enum ReportWriter {
     }
     var written: [String] = []
     for (path, render) in targets {
-      try AtomicFile.write(render(), to: path, protectedPaths: protectedPaths)
+      let bytes: [UInt8]
+      do {
+        bytes = try render()
+      } catch {
+        throw DiagnosticError(.error("cannot render the report: \(error)", at: SourceLocation(file: path)))
+      }
+      try AtomicFile.write(bytes, to: path, protectedPaths: protectedPaths)
       written.append(path)
     }
     return written

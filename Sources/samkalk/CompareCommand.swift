@@ -6,7 +6,8 @@ import SamkalkInput
 import SamkalkRates
 import SamkalkReports
 
-/// `samkalk compare A.xml B.xml … [--out DIR] [--format xml,csv] [--by npv|payback|bcr]`
+/// `samkalk compare A.xml B.xml … [--out DIR] [--format xml,csv,html,xlsx] [--by npv|payback|bcr] [--lang sv|en]
+/// [--csv-dialect rfc4180|excel-sv]`
 struct CompareCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "compare",
@@ -26,8 +27,25 @@ struct CompareCommand: ParsableCommand {
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Report formats, comma-separated: xml, csv.", valueName: "formats"))
+    help: ArgumentHelp("Report formats, comma-separated: xml, csv, html, xlsx.", valueName: "formats"))
   var format: String = "xml,csv"
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Language of the html and xlsx reports: sv (default) or en.", valueName: "lang"))
+  var lang: String = ReportLanguage.sv.rawValue
+
+  @Option(
+    name: .customLong("csv-dialect"),
+    help: ArgumentHelp(
+      "CSV dialect: rfc4180 (default: ',' and '.') or excel-sv (';', decimal comma, UTF-8 BOM).",
+      valueName: "dialect"))
+  var csvDialect: String = CSVDialect.rfc4180.rawValue
+
+  var options: ReportOptions {
+    ReportOptions(
+      language: ReportLanguage(rawValue: lang) ?? .sv, csvDialect: CSVDialect(rawValue: csvDialect) ?? .rfc4180)
+  }
 
   @Option(
     name: .long,
@@ -59,6 +77,18 @@ struct CompareCommand: ParsableCommand {
         "unknown report format '\(name)'\(NameSuggestion.hint(for: name, among: known)); known: \(known.joined(separator: ", "))"
       )
     }
+    if ReportLanguage(rawValue: lang) == nil {
+      let known = ReportLanguage.allCases.map(\.rawValue)
+      throw ValidationError(
+        "unknown language '\(lang)'\(NameSuggestion.hint(for: lang, among: known)); known: \(known.joined(separator: ", "))"
+      )
+    }
+    if CSVDialect(rawValue: csvDialect) == nil {
+      let known = CSVDialect.allCases.map(\.rawValue)
+      throw ValidationError(
+        "unknown CSV dialect '\(csvDialect)'\(NameSuggestion.hint(for: csvDialect, among: known)); known: \(known.joined(separator: ", "))"
+      )
+    }
   }
 
   func run() throws {
@@ -87,7 +117,7 @@ struct CompareCommand: ParsableCommand {
       DiagnosticPrinter.print(comparison.warnings)
       let written = try ReportWriter.write(
         comparison, samkalkVersion: SamkalkVersion.current, formats: formats, directory: out,
-        protectedPaths: scenarios + rates.files)
+        protectedPaths: scenarios + rates.files, options: options)
       FileHandleOutput.standardOutput(ComparisonTable.render(comparison))
       for path in written { FileHandleOutput.standardOutput("wrote \(path)\n") }
     } catch {
