@@ -5,6 +5,7 @@
 //   samkalk-microdata-benchmark generate --persons 40000 --months 25 --seed 1 --out /tmp/f.csv
 //   samkalk-microdata-benchmark run /tmp/f.csv [--out DIR] [--group-size N] [--bootstrap N] [--seed S]
 //   samkalk-microdata-benchmark export-values /tmp/f.csv --out /tmp/values.csv
+//   samkalk-microdata-benchmark sha256 /tmp/f.csv   (the hash alone, 1 MB chunks, one thread)
 import Foundation
 import SamkalkCore
 import SamkalkMicrodata
@@ -44,7 +45,7 @@ func peakRSS() -> Double {
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 guard let mode = arguments.first else {
-  fail("usage: samkalk-microdata-benchmark generate|run|export-values …")
+  fail("usage: samkalk-microdata-benchmark generate|run|export-values|sha256 …")
 }
 arguments.removeFirst()
 var options: [String: String] = [:]
@@ -79,6 +80,18 @@ do {
     print(
       "wrote \(out): \(persons * months) rows (\(persons) persons × \(months) months), seed \(seed), "
         + String(format: "%.2f s", now() - start))
+  case "sha256":
+    guard let data = positional.first, let handle = FileHandle(forReadingAtPath: data) else {
+      fail("sha256 needs a readable file")
+    }
+    let start = now()
+    var hasher = SHA256.Hasher()
+    while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(chunk) }
+    let hex = hasher.finalizeHex()
+    let seconds = now() - start
+    print(
+      "\(hex)  \(data): \(hasher.count) bytes, "
+        + String(format: "%.3f s, %.0f MB/s", seconds, Double(hasher.count) / seconds / 1e6))
   case "run", "export-values":
     guard let data = positional.first else { fail("\(mode) needs the data file") }
     let ratesStart = now()

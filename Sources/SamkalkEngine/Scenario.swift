@@ -84,6 +84,8 @@ public struct Scenario: Sendable {
   public var rateValues: [RateValue]
   /// Every sourced input, for the report's facts-and-assumptions list.
   public var inputs: [ScenarioInput]
+  /// Person-level follow-up data the scenario points to (`<followup>`); the engine ignores it.
+  public var followup: FollowupSpec?
 
   public init(
     id: String, title: String, summary: String? = nil, file: String? = nil, municipality: String,
@@ -91,7 +93,7 @@ public struct Scenario: Sendable {
     mandatePeriodYears: Int = 4, measure: Measure, before: Phase, during: Phase? = nil,
     outcomes: [Outcome], population: PopulationKind = .cohort, comparison: ComparisonBasis = .beforePersists,
     adjustments: Adjustments = Adjustments(), breakEven: BreakEvenSpec? = nil, potentialWage: Double? = nil,
-    rateValues: [RateValue] = [], inputs: [ScenarioInput] = []
+    rateValues: [RateValue] = [], inputs: [ScenarioInput] = [], followup: FollowupSpec? = nil
   ) {
     self.id = id
     self.title = title
@@ -114,10 +116,44 @@ public struct Scenario: Sendable {
     self.potentialWage = potentialWage
     self.rateValues = rateValues
     self.inputs = inputs
+    self.followup = followup
   }
 
   /// Months in the horizon.
   public var months: Int { horizonYears * 12 }
+}
+
+/// A scenario's person-month follow-up file and how to study it (`<followup>`,
+/// docs/SCENARIO-FORMAT.md; the study itself is `SamkalkMicrodata.FollowupStudy`).
+public struct FollowupSpec: Hashable, Sendable {
+  /// The data file's absolute path (a relative `file` is resolved against the scenario's folder).
+  public var path: String
+  /// Months in the before window (N) and the after window (M).
+  public var monthsBefore: Int
+  public var monthsAfter: Int
+  /// The participants the sample stands for; `nil`: the sample is the whole group.
+  public var groupSize: Int?
+  /// Bootstrap replicates (0: no interval) and the bootstrap's seed.
+  public var bootstrapReplicates: Int
+  public var seed: UInt64
+  /// Keep persons with incomplete windows instead of excluding them.
+  public var keepPartial: Bool
+  /// Where the element is, for diagnostics.
+  public var location: SourceLocation?
+
+  public init(
+    path: String, monthsBefore: Int = 12, monthsAfter: Int = 12, groupSize: Int? = nil,
+    bootstrapReplicates: Int = 1000, seed: UInt64 = 1, keepPartial: Bool = false, location: SourceLocation? = nil
+  ) {
+    self.path = path
+    self.monthsBefore = monthsBefore
+    self.monthsAfter = monthsAfter
+    self.groupSize = groupSize
+    self.bootstrapReplicates = bootstrapReplicates
+    self.seed = seed
+    self.keepPartial = keepPartial
+    self.location = location
+  }
 }
 
 /// The measure ("insatsen"): who takes part, what it costs and who pays.

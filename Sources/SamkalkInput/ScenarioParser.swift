@@ -167,6 +167,8 @@ struct ScenarioParser {
       }
     }
 
+    let followup = root.child(named: "followup").flatMap { parseFollowup($0) }
+
     guard !diagnostics.hasErrors, let ratesDate, let start, let measure, let before else {
       return nil
     }
@@ -180,7 +182,7 @@ struct ScenarioParser {
         let left = lhs.element.location?.line ?? 0
         let right = rhs.element.location?.line ?? 0
         return left != right ? left < right : lhs.offset < rhs.offset
-      }.map(\.element))
+      }.map(\.element), followup: followup)
   }
 
   // MARK: - The measure
@@ -888,6 +890,59 @@ struct ScenarioParser {
       }
     }
     return BreakEvenSpec(outcome: outcome, years: years)
+  }
+
+  // MARK: - Follow-up data
+
+  /// `<followup file=… before=… after=… groupSize=… bootstrap=… seed=… keepPartial=…/>`: the file
+  /// is resolved against the scenario file's folder and must exist.
+  private mutating func parseFollowup(_ element: XMLElement) -> FollowupSpec? {
+    record(element, path: "followup")
+    let file = (element[attribute: "file"] ?? "").trimmed
+    var path: String?
+    if file.isEmpty {
+      error("the follow-up file is empty: name a person-month CSV file (docs/FOLLOWUP-FORMAT.md)", element)
+    } else {
+      let base = URL(fileURLWithPath: document.file).deletingLastPathComponent()
+      let resolved =
+        file.hasPrefix("/") ? URL(fileURLWithPath: file) : URL(fileURLWithPath: file, relativeTo: base)
+      let absolute = resolved.standardizedFileURL.path
+      var isDirectory: ObjCBool = false
+      if !FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) {
+        error("the follow-up file '\(file)' does not exist (looked for \(absolute))", element)
+      } else if isDirectory.boolValue {
+        error("the follow-up file '\(file)' is a directory (\(absolute))", element)
+      } else {
+        path = absolute
+      }
+    }
+    let before = integer(element, "before", range: 1...64, what: "the before window in months") ?? 12
+    let after = integer(element, "after", range: 1...64, what: "the after window in months") ?? 12
+    let groupSize =
+      element.attribute("groupSize") == nil
+      ? nil : integer(element, "groupSize", range: 1...100_000_000, what: "the group size")
+    let bootstrap =
+      integer(element, "bootstrap", range: 0...100_000, what: "the number of bootstrap replicates") ?? 1000
+    var seed: UInt64 = 1
+    if let text = element[attribute: "seed"]?.trimmed {
+      if let value = UInt64(text.hasPrefix("+") ? String(text.dropFirst()) : text) {
+        seed = value
+      } else {
+        error("the seed '\(text)' must be a whole number from 0 to \(UInt64.max)", element)
+      }
+    }
+    var keepPartial = false
+    if let text = element[attribute: "keepPartial"]?.trimmed {
+      switch text {
+      case "true", "1": keepPartial = true
+      case "false", "0": keepPartial = false
+      default: error("keepPartial '\(text)' must be true or false", element)
+      }
+    }
+    guard let path else { return nil }
+    return FollowupSpec(
+      path: path, monthsBefore: before, monthsAfter: after, groupSize: groupSize, bootstrapReplicates: bootstrap,
+      seed: seed, keepPartial: keepPartial, location: document.location(element))
   }
 
   // MARK: - Scenario rate values

@@ -40,6 +40,8 @@ extension FollowupReader {
     var cellSums = [Int64](repeating: 0, count: cellCount * 2 * actorCount)
     var changes: [Int64] = []
     var cells: [UInt8] = []
+    changes.reserveCapacity(persons.count * actorCount)
+    cells.reserveCapacity(persons.count)
     var taxCache: [TaxKey: [Int64]] = [:]
 
     for person in 0..<persons.count {
@@ -105,7 +107,7 @@ extension FollowupReader {
     let intervals = Bootstrap.intervals(
       changes: changes, cells: cells, groups: groups.map(\.cells), perspectives: memberIndex,
       groupSize: groupSize, replicates: options.bootstrapReplicates, seed: options.seed,
-      confidence: options.confidence)
+      confidence: options.confidence, threads: options.bootstrapThreads)
 
     var subgroups: [FollowupSubgroup] = []
     var sums: [[[Int64]]] = []  // group → perspective → [before, after]
@@ -207,7 +209,7 @@ extension FollowupReader {
     }
 
     return FollowupResult(
-      file: file, options: options, ratesDate: ratesDate, groupSize: groupSize,
+      file: file, sha256: sha256, options: options, ratesDate: ratesDate, groupSize: groupSize,
       encoding: sawLatin1 ? SwedishCSV.Encoding.windows1252 : (hadBOM ? .utf8WithBOM : .utf8),
       separator: separator == UInt8(ascii: ";") ? ";" : ",", bytes: totalBytes, rowsRead: rowsRead,
       rowsInWindows: rowsInWindows, rowsOutsideWindows: rowsOutside, skippedLines: skippedLines, skipped: skipped,

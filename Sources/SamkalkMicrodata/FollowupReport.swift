@@ -13,6 +13,17 @@ import SamkalkXML
 public enum FollowupReport {
   public static let namespace = "urn:samkalk:followup:1"
 
+  /// The path of the bundled `followup.xsd`, the schema of the XML report.
+  public static var schemaPath: String {
+    Bundle.module.path(forResource: "followup", ofType: "xsd") ?? Bundle.module.bundlePath + "/followup.xsd"
+  }
+
+  /// Validates an XML report against `followup.xsd`: every problem, located; empty when valid.
+  public static func validate(_ bytes: [UInt8], file: String = "followup.xml") throws(DiagnosticError) -> [Diagnostic] {
+    let schema = try XMLSchema(path: schemaPath)
+    return schema.validate(try XMLDocument.parse(bytes: bytes, file: file))
+  }
+
   /// The XML report.
   public static func xml(_ result: FollowupResult, samkalkVersion: String) -> [UInt8] {
     let writer = XMLWriter()
@@ -21,6 +32,7 @@ public enum FollowupReport {
     writer.attribute("samkalk", samkalkVersion)
     writer.start("input")
     writer.attribute("file", result.file)
+    writer.attribute("sha256", result.sha256)
     writer.attribute("bytes", String(result.bytes))
     writer.attribute("encoding", result.encoding.rawValue)
     writer.attribute("separator", String(result.separator))
@@ -196,52 +208,9 @@ public enum FollowupReport {
     for format in formats {
       let path = URL(fileURLWithPath: directory).appendingPathComponent("\(stem)-followup.\(format.rawValue)").path
       let bytes = format == .xml ? xml(result, samkalkVersion: samkalkVersion) : csv(result)
-      try FollowupAtomicFile.write(bytes, to: path, protectedPaths: protectedPaths + [result.file])
+      try AtomicFile.write(bytes, to: path, protectedPaths: protectedPaths + [result.file])
       written.append(path)
     }
     return written
-  }
-}
-
-/// Writes a file all at once or not at all: a temporary file in the same directory, then a
-/// rename. (A small copy of `SamkalkReports.AtomicFile`, which this module cannot import.)
-enum FollowupAtomicFile {
-  static func write(_ bytes: [UInt8], to path: String, protectedPaths: [String]) throws(DiagnosticError) {
-    let location = SourceLocation(file: path)
-    let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-    for input in protectedPaths
-    where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == target {
-      throw DiagnosticError(.error("refusing to overwrite '\(input)': it is an input of this run", at: location))
-    }
-    let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    do {
-      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    } catch {
-      throw DiagnosticError(
-        .error("cannot create directory '\(directory)': \(error.localizedDescription)", at: location))
-    }
-    var template = Array((directory + "/." + URL(fileURLWithPath: path).lastPathComponent + ".tmp.XXXXXX").utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard descriptor >= 0 else {
-      throw DiagnosticError(.error("cannot create a temporary file in '\(directory)'", at: location))
-    }
-    let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-    var written = 0
-    while written < bytes.count {
-      let result = bytes.withUnsafeBytes { buffer in
-        Foundation.write(descriptor, buffer.baseAddress! + written, bytes.count - written)
-      }
-      if result < 0 && errno == EINTR { continue }
-      guard result > 0 else {
-        close(descriptor)
-        unlink(temporary)
-        throw DiagnosticError(.error("cannot write '\(temporary)': \(String(cString: strerror(errno)))", at: location))
-      }
-      written += result
-    }
-    guard fchmod(descriptor, 0o644) == 0, close(descriptor) == 0, rename(temporary, path) == 0 else {
-      unlink(temporary)
-      throw DiagnosticError(.error("cannot replace '\(path)': \(String(cString: strerror(errno)))", at: location))
-    }
   }
 }

@@ -83,6 +83,8 @@ public struct FollowupMonthValue: Sendable {
 /// Everything a follow-up study found: counts, missing data, skipped lines and the figures.
 public struct FollowupResult: Sendable {
   public var file: String
+  /// The SHA-256 of the input's bytes as read (64 lowercase hexadecimal digits).
+  public var sha256: String
   public var options: FollowupStudy.Options
   /// The rates date used (the option's, or January 1 of the latest municipal tax table's year).
   public var ratesDate: Day

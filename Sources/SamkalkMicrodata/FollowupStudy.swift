@@ -47,6 +47,9 @@ public struct FollowupStudy {
     public var maxListedSkips = 1000
     /// Bytes read per chunk.
     public var chunkSize = 1 << 20
+    /// Threads for the bootstrap; `nil`: every active processor (at most 8). The intervals are
+    /// the same for any number.
+    public var bootstrapThreads: Int?
     /// Called with (bytes read, total bytes) after each chunk when the total is known.
     public var progress: (@Sendable (Int, Int) -> Void)?
 
@@ -203,6 +206,7 @@ struct FollowupReader {
   var coverage: [UInt64] = []
   var extents: [UInt16] = []
 
+  var sha256 = ""
   var rowsRead = 0
   var rowsInWindows = 0
   var rowsOutside = 0
@@ -228,7 +232,8 @@ struct FollowupReader {
   // MARK: Reading
 
   mutating func read(source: ByteSource, totalBytes: Int) throws(DiagnosticError) {
-    var scanner = RecordScanner(source: source, chunkSize: options.chunkSize)
+    let hasher = StreamHasher()
+    var scanner = RecordScanner(source: source, chunkSize: options.chunkSize, hasher: hasher)
     defer { scanner.deallocate() }
     var header = true
     var lastReport = 0
@@ -247,6 +252,8 @@ struct FollowupReader {
       }
     }
     hadBOM = scanner.hadBOM
+    // Every byte has been read: an early error leaves the digest unset, and it is not needed then.
+    sha256 = hasher.finish()
     if header {
       throw DiagnosticError(.error("the file is empty: a header line is needed", at: SourceLocation(file: file)))
     }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import SamkalkCore
 
@@ -65,9 +66,12 @@ struct RecordScanner {
   /// The physical line of the next record.
   private(set) var line = 1
   private(set) var hadBOM = false
+  /// Sees every byte read, once, in order (the input's SHA-256 without a second read).
+  private let hasher: StreamHasher?
 
-  init(source: ByteSource, chunkSize: Int, maxRecordBytes: Int = 16 << 20) {
+  init(source: ByteSource, chunkSize: Int, maxRecordBytes: Int = 16 << 20, hasher: StreamHasher? = nil) {
     self.source = source
+    self.hasher = hasher
     self.capacity = max(chunkSize, 4096)
     self.maxRecordBytes = maxRecordBytes
     buffer = .allocate(capacity: capacity)
@@ -96,6 +100,7 @@ struct RecordScanner {
       capacity *= 2
     }
     let count = try source.read(into: buffer + end, count: capacity - end, position: position)
+    if count > 0 { hasher?.feed(UnsafeRawBufferPointer(start: buffer + end, count: count)) }
     position += count
     if count == 0 { atEnd = true }
     end += count
@@ -481,5 +486,28 @@ enum ByteParse {
       return (lineNumber, prefix.reduce(1) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) })
     }
     return (lineNumber, prefix.count + 1)
+  }
+}
+
+/// SHA-256 of a byte stream, computed on a background queue while the reader parses (the two
+/// cores work at once); at most four chunks wait, so memory stays bounded.
+final class StreamHasher: @unchecked Sendable {
+  private var hasher = SHA256.Hasher()
+  private let queue = DispatchQueue(label: "samkalk.followup.sha256")
+  private let slots = DispatchSemaphore(value: 4)
+
+  /// Copies the bytes and hashes them in the background, in the order fed.
+  func feed(_ bytes: UnsafeRawBufferPointer) {
+    let chunk = [UInt8](bytes)
+    slots.wait()
+    queue.async {
+      self.hasher.update(chunk)
+      self.slots.signal()
+    }
+  }
+
+  /// Waits for the queued chunks and returns the digest as 64 hexadecimal digits.
+  func finish() -> String {
+    queue.sync { hasher.finalizeHex() }
   }
 }

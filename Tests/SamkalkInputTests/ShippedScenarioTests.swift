@@ -9,6 +9,7 @@ import Testing
 let shippedScenarios = [
   "porten-2016-2018.xml", "samverkan-utan-granser-hassleholm.xml", "samverkan-leder-till-arbete-kalmar.xml",
   "empowerment-borlange.xml", "porten-2013-2015.xml", "jamforelse-a-coachning.xml", "jamforelse-b-lonestod.xml",
+  "uppfoljning-exempel.xml",
 ]
 
 /// The warnings a shipped scenario is meant to have: the source report's own inconsistencies.
