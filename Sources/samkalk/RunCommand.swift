@@ -3,15 +3,17 @@ import Foundation
 import SamkalkCore
 import SamkalkEngine
 import SamkalkInput
+import SamkalkMicrodata
 import SamkalkRates
 import SamkalkReports
 
-/// `samkalk run SCENARIO.xml [--out DIR] [--format xml,csv]`
+/// `samkalk run SCENARIO.xml [--out DIR] [--format xml,csv,html,xlsx] [--lang sv|en] [--csv-dialect rfc4180|excel-sv]`
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
     abstract: "Compute a scenario, write its reports and print a summary.",
-    discussion: "Writes DIR/<scenario-id>.xml and .csv (atomically) and prints per-actor results.")
+    discussion:
+      "Writes DIR/<scenario-id>.xml and .csv (and .html, .xlsx on request; atomically) and prints per-actor results.")
 
   @Argument(help: ArgumentHelp("The scenario file.", valueName: "scenario.xml"))
   var scenario: String
@@ -21,8 +23,25 @@ struct RunCommand: ParsableCommand {
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Report formats, comma-separated: xml, csv.", valueName: "formats"))
+    help: ArgumentHelp("Report formats, comma-separated: xml, csv, html, xlsx.", valueName: "formats"))
   var format: String = "xml,csv"
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Language of the html and xlsx reports: sv (default) or en.", valueName: "lang"))
+  var lang: String = ReportLanguage.sv.rawValue
+
+  @Option(
+    name: .customLong("csv-dialect"),
+    help: ArgumentHelp(
+      "CSV dialect: rfc4180 (default: ',' and '.') or excel-sv (';', decimal comma, UTF-8 BOM).",
+      valueName: "dialect"))
+  var csvDialect: String = CSVDialect.rfc4180.rawValue
+
+  var options: ReportOptions {
+    ReportOptions(
+      language: ReportLanguage(rawValue: lang) ?? .sv, csvDialect: CSVDialect(rawValue: csvDialect) ?? .rfc4180)
+  }
 
   @OptionGroup var rates: RatesOptions
 
@@ -40,6 +59,18 @@ struct RunCommand: ParsableCommand {
         "unknown report format '\(name)'\(NameSuggestion.hint(for: name, among: known)); known: \(known.joined(separator: ", "))"
       )
     }
+    if ReportLanguage(rawValue: lang) == nil {
+      let known = ReportLanguage.allCases.map(\.rawValue)
+      throw ValidationError(
+        "unknown language '\(lang)'\(NameSuggestion.hint(for: lang, among: known)); known: \(known.joined(separator: ", "))"
+      )
+    }
+    if CSVDialect(rawValue: csvDialect) == nil {
+      let known = CSVDialect.allCases.map(\.rawValue)
+      throw ValidationError(
+        "unknown CSV dialect '\(csvDialect)'\(NameSuggestion.hint(for: csvDialect, among: known)); known: \(known.joined(separator: ", "))"
+      )
+    }
   }
 
   func run() throws {
@@ -53,12 +84,28 @@ struct RunCommand: ParsableCommand {
         scenarioPath: scenario, scenarioSHA256: loaded.sha256, samkalkVersion: SamkalkVersion.current)
       let written = try ReportWriter.write(
         result, context: context, formats: formats, directory: out,
-        protectedPaths: [scenario] + rates.files)
+        protectedPaths: [scenario] + rates.files, options: options)
       FileHandleOutput.standardOutput(SummaryTable.render(result))
       for path in written { FileHandleOutput.standardOutput("wrote \(path)\n") }
+      try runFollowup(loaded.scenario, rates: book)
     } catch {
       DiagnosticPrinter.print(error.diagnostics)
       throw ExitCode.failure
     }
+  }
+
+  /// A scenario with `<followup>` also runs its follow-up study and writes that report beside
+  /// the scenario's (XML and CSV; the follow-up report has no HTML or workbook form yet).
+  private func runFollowup(_ scenario: Scenario, rates book: RateBook) throws(DiagnosticError) {
+    guard
+      let followup = try FollowupStudy.run(scenario: scenario, rates: book, skipInvalid: false, progress: nil),
+      let data = scenario.followup?.path
+    else { return }
+    DiagnosticPrinter.print(followup.skipped + followup.warnings)
+    let written = try FollowupReport.write(
+      followup, formats: [.xml, .csv], directory: out, samkalkVersion: SamkalkVersion.current,
+      protectedPaths: [self.scenario, data] + rates.files)
+    FileHandleOutput.standardOutput("\n" + FollowupReport.summary(followup))
+    for path in written { FileHandleOutput.standardOutput("wrote \(path)\n") }
   }
 }
