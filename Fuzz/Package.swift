@@ -7,9 +7,11 @@ let package = Package(
   name: "samkalk-fuzz",
   dependencies: [.package(path: "samkalk")],  // Fuzz/run links samkalk -> ..
   targets: [
-    .executableTarget(name: "fuzz-scenario", dependencies: [.product(name: "Samkalk", package: "samkalk")]),
-    .executableTarget(name: "fuzz-rates", dependencies: [.product(name: "Samkalk", package: "samkalk")]),
-    .executableTarget(name: "fuzz-csv", dependencies: [.product(name: "Samkalk", package: "samkalk")]),
+    .target(name: "FuzzDriver"),
+    .executableTarget(
+      name: "fuzz-scenario", dependencies: ["FuzzDriver", .product(name: "Samkalk", package: "samkalk")]),
+    .executableTarget(name: "fuzz-rates", dependencies: ["FuzzDriver", .product(name: "Samkalk", package: "samkalk")]),
+    .executableTarget(name: "fuzz-csv", dependencies: ["FuzzDriver", .product(name: "Samkalk", package: "samkalk")]),
   ],
   swiftLanguageModes: [.v6]
 )
