@@ -86,6 +86,8 @@ public struct Scenario: Sendable {
   public var inputs: [ScenarioInput]
   /// Person-level follow-up data the scenario points to (`<followup>`); the engine ignores it.
   public var followup: FollowupSpec?
+  /// Goals to follow up as the ESF final report asks (expected against actual, by sex).
+  public var goals: [GoalSpec]
 
   public init(
     id: String, title: String, summary: String? = nil, file: String? = nil, municipality: String,
@@ -93,8 +95,10 @@ public struct Scenario: Sendable {
     mandatePeriodYears: Int = 4, measure: Measure, before: Phase, during: Phase? = nil,
     outcomes: [Outcome], population: PopulationKind = .cohort, comparison: ComparisonBasis = .beforePersists,
     adjustments: Adjustments = Adjustments(), breakEven: BreakEvenSpec? = nil, potentialWage: Double? = nil,
-    rateValues: [RateValue] = [], inputs: [ScenarioInput] = [], followup: FollowupSpec? = nil
+    rateValues: [RateValue] = [], inputs: [ScenarioInput] = [], followup: FollowupSpec? = nil,
+    goals: [GoalSpec] = []
   ) {
+    self.goals = goals
     self.id = id
     self.title = title
     self.summary = summary
@@ -199,6 +203,24 @@ public struct CostItem: Sendable {
     self.months = months
     self.financing = financing
     self.kind = kind
+  }
+}
+
+/// A goal the measure states for its ESF follow-up, e.g. 70 % of the participants to work or
+/// studies; reached by the persons of the listed outcomes.
+public struct GoalSpec: Hashable, Sendable {
+  public var id: String
+  public var label: String
+  /// The share of participants expected to reach the goal, 0–1.
+  public var targetShare: Double
+  /// The outcome ids whose persons count as reaching the goal.
+  public var outcomes: [String]
+
+  public init(id: String, label: String, targetShare: Double, outcomes: [String]) {
+    self.id = id
+    self.label = label
+    self.targetShare = targetShare
+    self.outcomes = outcomes
   }
 }
 

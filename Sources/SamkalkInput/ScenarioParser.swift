@@ -168,6 +168,10 @@ struct ScenarioParser {
     }
 
     let followup = root.child(named: "followup").flatMap { parseFollowup($0) }
+    var goals: [GoalSpec] = []
+    for element in root.children(named: "goal") {
+      if let goal = parseGoal(element, outcomeIDs: outcomeIDs, known: goals.map(\.id)) { goals.append(goal) }
+    }
 
     guard !diagnostics.hasErrors, let ratesDate, let start, let measure, let before else {
       return nil
@@ -182,7 +186,39 @@ struct ScenarioParser {
         let left = lhs.element.location?.line ?? 0
         let right = rhs.element.location?.line ?? 0
         return left != right ? left < right : lhs.offset < rhs.offset
-      }.map(\.element), followup: followup)
+      }.map(\.element), followup: followup, goals: goals)
+  }
+
+  /// `<goal id label targetShare outcomes="a b"/>`: a known, unique id set and a share in 0–1.
+  private mutating func parseGoal(_ element: XMLElement, outcomeIDs: [String], known: [String]) -> GoalSpec? {
+    record(element, path: "goal[\(element[attribute: "id"] ?? "")]")
+    let id = (element[attribute: "id"] ?? "").trimmed
+    let label = (element[attribute: "label"] ?? "").trimmed
+    var ok = true
+    if id.isEmpty || label.isEmpty {
+      error("a goal needs a non-empty id and label", element)
+      ok = false
+    }
+    if known.contains(id) {
+      error("goal '\(id)' is given twice", element)
+      ok = false
+    }
+    let target = share(element, "targetShare")
+    if target == nil { ok = false }
+    let outcomes = (element[attribute: "outcomes"] ?? "").split(whereSeparator: { $0 == " " || $0 == "," })
+      .map(String.init)
+    if outcomes.isEmpty {
+      error("a goal needs the outcomes that reach it (outcomes=\"id id …\")", element)
+      ok = false
+    }
+    for outcome in outcomes where !outcomeIDs.contains(outcome) {
+      error(
+        "goal '\(id)' names unknown outcome '\(outcome)'\(NameSuggestion.hint(for: outcome, among: outcomeIDs))",
+        element)
+      ok = false
+    }
+    guard ok, let target else { return nil }
+    return GoalSpec(id: id, label: label, targetShare: target, outcomes: outcomes)
   }
 
   // MARK: - The measure

@@ -18,13 +18,49 @@ public struct Goal: Hashable, Sendable {
   public var actual: [Sex: Double]
   /// Participants, by sex.
   public var participants: [Sex: Double]
+  /// Participants and those who reached the goal whose sex the scenario does not give; they
+  /// count in the total only.
+  public var unspecifiedParticipants: Double
+  public var unspecifiedActual: Double
 
-  public init(id: String, label: String, targetShare: Double, actual: [Sex: Double], participants: [Sex: Double]) {
+  public init(
+    id: String, label: String, targetShare: Double, actual: [Sex: Double], participants: [Sex: Double],
+    unspecifiedParticipants: Double = 0, unspecifiedActual: Double = 0
+  ) {
     self.id = id
     self.label = label
     self.targetShare = targetShare
     self.actual = actual
     self.participants = participants
+    self.unspecifiedParticipants = unspecifiedParticipants
+    self.unspecifiedActual = unspecifiedActual
+  }
+
+  /// A scenario's goal counted from its outcomes: persons of the listed outcomes reached it;
+  /// the outcomes' subgroups give the split by sex.
+  public init(_ spec: GoalSpec, in scenario: Scenario) {
+    var actual: [Sex: Double] = [:]
+    var participants: [Sex: Double] = [:]
+    var unspecifiedActual = 0.0
+    var unspecifiedParticipants = 0.0
+    for outcome in scenario.outcomes {
+      let reached = spec.outcomes.contains(outcome.id)
+      let shares =
+        outcome.subgroups.isEmpty
+        ? [SubgroupShare(subgroup: Subgroup(), persons: outcome.persons)] : outcome.subgroups
+      for share in shares {
+        if let sex = share.subgroup.sex {
+          participants[sex, default: 0] += share.persons
+          if reached { actual[sex, default: 0] += share.persons }
+        } else {
+          unspecifiedParticipants += share.persons
+          if reached { unspecifiedActual += share.persons }
+        }
+      }
+    }
+    self.init(
+      id: spec.id, label: spec.label, targetShare: spec.targetShare, actual: actual, participants: participants,
+      unspecifiedParticipants: unspecifiedParticipants, unspecifiedActual: unspecifiedActual)
   }
 
   /// One row of the follow-up table: women, men or the total.
@@ -56,7 +92,9 @@ public struct Goal: Hashable, Sendable {
       row($0, participants: participants[$0] ?? 0, actual: actual[$0] ?? 0)
     }
     rows.append(
-      row(nil, participants: participants.values.reduce(0, +), actual: actual.values.reduce(0, +)))
+      row(
+        nil, participants: participants.values.reduce(0, +) + unspecifiedParticipants,
+        actual: actual.values.reduce(0, +) + unspecifiedActual))
     return rows
   }
 }

@@ -38,9 +38,10 @@ struct RunCommand: ParsableCommand {
       valueName: "dialect"))
   var csvDialect: String = CSVDialect.rfc4180.rawValue
 
-  var options: ReportOptions {
+  func options(goals: [Goal]) -> ReportOptions {
     ReportOptions(
-      language: ReportLanguage(rawValue: lang) ?? .sv, csvDialect: CSVDialect(rawValue: csvDialect) ?? .rfc4180)
+      language: ReportLanguage(rawValue: lang) ?? .sv, csvDialect: CSVDialect(rawValue: csvDialect) ?? .rfc4180,
+      goals: goals)
   }
 
   @OptionGroup var rates: RatesOptions
@@ -84,7 +85,8 @@ struct RunCommand: ParsableCommand {
         scenarioPath: scenario, scenarioSHA256: loaded.sha256, samkalkVersion: SamkalkVersion.current)
       let written = try ReportWriter.write(
         result, context: context, formats: formats, directory: out,
-        protectedPaths: [scenario] + rates.files, options: options)
+        protectedPaths: [scenario] + rates.files,
+        options: options(goals: loaded.scenario.goals.map { Goal($0, in: loaded.scenario) }))
       FileHandleOutput.standardOutput(SummaryTable.render(result))
       for path in written { FileHandleOutput.standardOutput("wrote \(path)\n") }
       try runFollowup(loaded.scenario, rates: book)

@@ -295,3 +295,32 @@ func descendants(_ element: SamkalkXML.XMLElement, named name: String) -> [Samka
     try GoldenTests.compare(bytes, toGolden: "porten-2016-2018.\(language.rawValue).html")
   }
 }
+
+@Suite struct GoalCountTests {
+  @Test func aGoalCountsTheListedOutcomesBySex() throws {
+    let scenario = Scenario(
+      id: "g", title: "G", municipality: "1780", ratesDate: Day(year: 2025, month: 1, day: 1),
+      start: YearMonth(year: 2025, month: 1), horizonYears: 1,
+      measure: Measure(participants: 10, months: 1, costs: [], financing: []), before: Phase(situations: []),
+      outcomes: [
+        Outcome(
+          id: "arbete", persons: 4, startMonth: 0, path: [],
+          subgroups: [
+            SubgroupShare(subgroup: Subgroup(sex: .kvinna), persons: 1),
+            SubgroupShare(subgroup: Subgroup(sex: .man), persons: 3),
+          ]),
+        Outcome(id: "oforandrad", persons: 6, startMonth: 0, path: []),
+      ])
+    let goal = Goal(GoalSpec(id: "a", label: "A", targetShare: 0.5, outcomes: ["arbete"]), in: scenario)
+    #expect(goal.actual == [.kvinna: 1, .man: 3])
+    #expect(goal.participants == [.kvinna: 1, .man: 3])
+    #expect(goal.unspecifiedParticipants == 6)
+    // Total: 10 participants, 5 expected at 50 %, 4 reached: deviation −1 person, −10 points.
+    let total = try #require(goal.rows.last)
+    #expect(total.participants == 10)
+    #expect(total.expected == 5)
+    #expect(total.actual == 4)
+    #expect(total.deviation == -1)
+    #expect(abs(total.shareDeviation - -0.1) < 1e-12)
+  }
+}
