@@ -22,30 +22,7 @@ struct CompareCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The scenario files (at least two).", valueName: "scenario.xml"))
   var scenarios: [String] = []
 
-  @Option(name: .long, help: ArgumentHelp("Folder for the comparison reports.", valueName: "dir"))
-  var out: String = "reports"
-
-  @Option(
-    name: .long,
-    help: ArgumentHelp("Report formats, comma-separated: xml, csv, html, xlsx.", valueName: "formats"))
-  var format: String = "xml,csv"
-
-  @Option(
-    name: .long,
-    help: ArgumentHelp("Language of the html and xlsx reports: sv (default) or en.", valueName: "lang"))
-  var lang: String = ReportLanguage.sv.rawValue
-
-  @Option(
-    name: .customLong("csv-dialect"),
-    help: ArgumentHelp(
-      "CSV dialect: rfc4180 (default: ',' and '.') or excel-sv (';', decimal comma, UTF-8 BOM).",
-      valueName: "dialect"))
-  var csvDialect: String = CSVDialect.rfc4180.rawValue
-
-  var options: ReportOptions {
-    ReportOptions(
-      language: ReportLanguage(rawValue: lang) ?? .sv, csvDialect: CSVDialect(rawValue: csvDialect) ?? .rfc4180)
-  }
+  @OptionGroup var output: ReportOutputOptions
 
   @Option(
     name: .long,
@@ -54,41 +31,11 @@ struct CompareCommand: ParsableCommand {
 
   @OptionGroup var rates: RatesOptions
 
-  var formats: [ReportFormat] {
-    format.split(separator: ",").compactMap { ReportFormat(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
-  }
-
   func validate() throws {
     guard scenarios.count >= 2 else {
       throw ValidationError("give at least two scenario files to compare (got \(scenarios.count))")
     }
-    guard ComparisonCriterion(rawValue: by) != nil else {
-      let known = ComparisonCriterion.allCases.map(\.rawValue)
-      throw ValidationError(
-        "unknown criterion '\(by)'\(NameSuggestion.hint(for: by, among: known)); known: \(known.joined(separator: ", "))"
-      )
-    }
-    let names = format.split(separator: ",", omittingEmptySubsequences: false).map {
-      $0.trimmingCharacters(in: .whitespaces)
-    }
-    for name in names where ReportFormat(rawValue: name) == nil {
-      let known = ReportFormat.allCases.map(\.rawValue)
-      throw ValidationError(
-        "unknown report format '\(name)'\(NameSuggestion.hint(for: name, among: known)); known: \(known.joined(separator: ", "))"
-      )
-    }
-    if ReportLanguage(rawValue: lang) == nil {
-      let known = ReportLanguage.allCases.map(\.rawValue)
-      throw ValidationError(
-        "unknown language '\(lang)'\(NameSuggestion.hint(for: lang, among: known)); known: \(known.joined(separator: ", "))"
-      )
-    }
-    if CSVDialect(rawValue: csvDialect) == nil {
-      let known = CSVDialect.allCases.map(\.rawValue)
-      throw ValidationError(
-        "unknown CSV dialect '\(csvDialect)'\(NameSuggestion.hint(for: csvDialect, among: known)); known: \(known.joined(separator: ", "))"
-      )
-    }
+    try ReportOutputOptions.require(by, among: ComparisonCriterion.allCases.map(\.rawValue), what: "criterion")
   }
 
   func run() throws {
@@ -116,8 +63,8 @@ struct CompareCommand: ParsableCommand {
       let comparison = try MeasureComparison(inputs, by: ComparisonCriterion(rawValue: by)!)
       DiagnosticPrinter.print(comparison.warnings)
       let written = try ReportWriter.write(
-        comparison, samkalkVersion: SamkalkVersion.current, formats: formats, directory: out,
-        protectedPaths: scenarios + rates.files, options: options)
+        comparison, samkalkVersion: SamkalkVersion.current, formats: output.formats, directory: output.out,
+        protectedPaths: scenarios + rates.files, options: output.options())
       FileHandleOutput.standardOutput(ComparisonTable.render(comparison))
       for path in written { FileHandleOutput.standardOutput("wrote \(path)\n") }
     } catch {

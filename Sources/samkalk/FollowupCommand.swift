@@ -70,17 +70,13 @@ struct FollowupCommand: ParsableCommand {
   @OptionGroup var rates: RatesOptions
 
   private var formats: [FollowupReport.Format] {
-    format.split(separator: ",").compactMap { FollowupReport.Format(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
+    format.split(separator: ",").compactMap { FollowupReport.Format(rawValue: $0.trimmed) }
   }
 
   func validate() throws {
-    for name in format.split(separator: ",", omittingEmptySubsequences: false).map({
-      $0.trimmingCharacters(in: .whitespaces)
-    }) where FollowupReport.Format(rawValue: name) == nil {
-      let known = FollowupReport.Format.allCases.map(\.rawValue)
-      throw ValidationError(
-        "unknown report format '\(name)'\(NameSuggestion.hint(for: name, among: known)); known: \(known.joined(separator: ", "))"
-      )
+    for name in format.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmed }) {
+      try ReportOutputOptions.require(
+        name, among: FollowupReport.Format.allCases.map(\.rawValue), what: "report format")
     }
     if let ratesDate, Day(ratesDate) == nil { throw ValidationError("--rates-date '\(ratesDate)' is not YYYY-MM-DD") }
     if isScenario {

@@ -35,7 +35,7 @@ import Testing
 
   @Test(arguments: [1, 2, 3, 7, 12, 13, 100])
   func splitAlwaysAddsUp(parts: Int) {
-    var generator = SplitMix(seed: UInt64(parts))
+    var generator = SplitMix64(seed: UInt64(parts))
     for _ in 0..<200 {
       let amount = Money(ore: Int64(generator.next() % 2_000_000_000) - 1_000_000_000)
       let even = amount.split(into: parts)
@@ -44,18 +44,5 @@ import Testing
       let weights = (0..<parts).map { _ in Double(generator.next() % 1000) }
       #expect(amount.split(proportionalTo: weights).reduce(.zero, +) == amount)
     }
-  }
-}
-
-/// A small deterministic generator for property tests.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
