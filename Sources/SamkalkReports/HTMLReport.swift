@@ -51,6 +51,7 @@ public enum HTMLPage {
     footer { margin-top: 2rem; font-size: 0.8rem; color: #333333; }
     @media print {
       body { max-width: none; padding: 0; font-size: 10pt; }
+      table { font-size: 7.5pt; }
       h2 { break-after: avoid; }
       figure, table, svg { break-inside: avoid; }
     }
