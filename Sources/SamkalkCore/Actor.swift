@@ -31,9 +31,20 @@ public enum Actor: String, CaseIterable, Hashable, Comparable, Sendable {
     }
   }
 
-  public static func < (lhs: Actor, rhs: Actor) -> Bool {
-    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+  /// The actor's position in ``allCases`` (0–6), for arrays indexed by actor.
+  public var ordinal: Int {
+    switch self {
+    case .individ: 0
+    case .kommun: 1
+    case .region: 2
+    case .forsakringskassan: 3
+    case .arbetsformedlingen: 4
+    case .staten: 5
+    case .arbetsgivare: 6
+    }
   }
+
+  public static func < (lhs: Actor, rhs: Actor) -> Bool { lhs.ordinal < rhs.ordinal }
 }
 
 /// A point of view for results: one actor, the public sector, or society as a whole.

@@ -38,7 +38,7 @@ struct Evaluation {
     func monthly(_ ledger: Ledger) -> [Money] {
       var sum = Array(repeating: Money.zero, count: months)
       for actor in perspective.members {
-        for (index, amount) in ledger.monthlyNet[actor]!.enumerated() { sum[index] += amount }
+        for (index, amount) in ledger.monthlyNet(of: actor).enumerated() { sum[index] += amount }
       }
       return sum
     }

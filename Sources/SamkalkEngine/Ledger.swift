@@ -8,13 +8,22 @@ import SamkalkCore
 /// monthly totals, which are kept separately; a difference is a bug in samkalk and stops the run.
 public struct Ledger: Sendable {
   public private(set) var flows: [Flow] = []
-  /// Net (received − paid) per actor and month, kept alongside the flows.
-  public private(set) var monthlyNet: [Actor: [Money]]
+  /// Net (received − paid) per actor and month, kept alongside the flows; indexed by
+  /// ``Actor/ordinal`` (an array, not a dictionary: every flow updates two of them).
+  private var nets: [[Money]]
   public let months: Int
 
   public init(months: Int) {
     self.months = months
-    monthlyNet = Dictionary(uniqueKeysWithValues: Actor.allCases.map { ($0, Array(repeating: .zero, count: months)) })
+    nets = Array(repeating: Array(repeating: .zero, count: months), count: Actor.allCases.count)
+  }
+
+  /// One actor's net (received − paid) in each month of the horizon.
+  public func monthlyNet(of actor: Actor) -> [Money] { nets[actor.ordinal] }
+
+  /// Every actor's monthly net.
+  public var monthlyNet: [Actor: [Money]] {
+    Dictionary(uniqueKeysWithValues: Actor.allCases.map { ($0, nets[$0.ordinal]) })
   }
 
   /// Records a flow. Zero amounts are skipped; negative amounts are recorded as given (a
@@ -32,8 +41,8 @@ public struct Ledger: Sendable {
     }
     guard flow.amount != .zero else { return }
     flows.append(flow)
-    if case .actor(let payer) = flow.payer { monthlyNet[payer]![flow.month] -= flow.amount }
-    if case .actor(let payee) = flow.payee { monthlyNet[payee]![flow.month] += flow.amount }
+    if case .actor(let payer) = flow.payer { nets[payer.ordinal][flow.month] -= flow.amount }
+    if case .actor(let payee) = flow.payee { nets[payee.ordinal][flow.month] += flow.amount }
   }
 
   public mutating func record(
@@ -92,7 +101,7 @@ public struct Ledger: Sendable {
     var sumOfNets = Money.zero
     for actor in Actor.allCases {
       let fromFlows = netFromFlows(of: actor)
-      let fromMonths = monthlyNet[actor]!.reduce(.zero, +)
+      let fromMonths = nets[actor.ordinal].reduce(.zero, +)
       guard fromFlows == fromMonths else {
         throw InvariantViolation(
           description:
@@ -113,7 +122,7 @@ public struct Ledger: Sendable {
 
   /// The net of an actor in each year of the horizon.
   public func yearlyNet(of actor: Actor) -> [Money] {
-    let series = monthlyNet[actor]!
+    let series = nets[actor.ordinal]
     return stride(from: 0, to: months, by: 12).map { start in
       series[start..<min(start + 12, months)].reduce(.zero, +)
     }

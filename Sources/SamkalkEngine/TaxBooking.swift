@@ -10,6 +10,15 @@ struct TaxBooking {
   let method: any IncomeTaxMethod
   let municipality: MunicipalTaxRates
   let rates: RateReader
+  /// Taxes already computed in this run, by income: the same income gives the same tax (one
+  /// municipality, one rates date), and groups, subgroups and the break-even arm repeat incomes.
+  private let computed = TaxCache()
+
+  init(method: any IncomeTaxMethod, municipality: MunicipalTaxRates, rates: RateReader) {
+    self.method = method
+    self.municipality = municipality
+    self.rates = rates
+  }
 
   func book(year: [PersonMonth], firstMonth: Int, persons: Double, into ledger: inout Ledger) throws
     -> TaxBreakdown
@@ -19,7 +28,13 @@ struct TaxBooking {
       earned: year.reduce(.zero) { $0 + $1.earned },
       pensionable: year.reduce(.zero) { $0 + $1.pensionable })
     guard income.taxable > .zero || income.pensionable > .zero else { return TaxBreakdown() }
-    let tax = try method.tax(income, in: rates.taxContext(for: municipality))
+    let tax: TaxBreakdown
+    if let known = computed.taxes[income] {
+      tax = known
+    } else {
+      tax = try method.tax(income, in: rates.taxContext(for: municipality))
+      computed.taxes[income] = tax
+    }
     let weights = year.map { Double($0.taxable.ore) }
     let components: [(Party, Party, String, Money)] = [
       (.actor(.individ), .actor(.kommun), "kommunalskatt", tax.kommunalskatt),
@@ -39,4 +54,9 @@ struct TaxBooking {
     }
     return tax
   }
+}
+
+/// The memo of ``TaxBooking``: a reference, so that copies of the booking share it.
+final class TaxCache {
+  var taxes: [PersonYearIncome: TaxBreakdown] = [:]
 }

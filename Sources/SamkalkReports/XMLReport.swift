@@ -285,7 +285,7 @@ public enum XMLReport {
     for arm in LedgerArm.allCases {
       guard let ledger = result.ledgers[arm] else { continue }
       let totals = ledger.totals
-      let nets = Actor.allCases.map { actor in (actor, ledger.monthlyNet[actor]!.reduce(.zero, +)) }
+      let nets = Actor.allCases.map { actor in (actor, ledger.monthlyNet(of: actor).reduce(.zero, +)) }
       let sumOfNets = nets.reduce(Money.zero) { $0 + $1.1 }
       let surplus = totals.production - totals.resources
       let holds = sumOfNets == surplus && totals.transferBalance == .zero

@@ -35,3 +35,9 @@ import Testing
     #expect(Perspective(id: "kommunen") == nil)
   }
 }
+
+@Suite struct ActorOrdinalTests {
+  @Test func ordinalsFollowAllCases() {
+    #expect(Actor.allCases.map(\.ordinal) == Array(0..<7))
+  }
+}
