@@ -23,6 +23,21 @@ public enum ChartPalette {
 
 /// Scale and number helpers shared by the charts.
 enum ChartMath {
+  /// Opens an accessible chart: `role="img"`, labelled by its `<title>` and `<desc>`.
+  static func openSVG(
+    _ html: HTMLWriter, id: String, title: String, description: String, width: Double, height: Double
+  ) {
+    html.open(
+      "svg",
+      [
+        ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc"),
+        ("viewBox", "0 0 \(coordinate(width)) \(coordinate(height))"),
+        ("width", "100%"), ("class", "chart"), ("id", id),
+      ], namespace: HTMLWriter.svgNamespace)
+    html.element("title", [("id", "\(id)-title")], text: title)
+    html.element("desc", [("id", "\(id)-desc")], text: description)
+  }
+
   /// A locale-free coordinate with one decimal.
   static func coordinate(_ value: Double) -> String {
     var text = DecimalText.format(value, decimals: 1)
@@ -89,14 +104,7 @@ struct GroupedBarChart {
     let plotHeight = height - top - bottom
     func y(_ value: Double) -> Double { top + (axisHigh - value) / (axisHigh - axisLow) * plotHeight }
     let c = ChartMath.coordinate
-    html.open(
-      "svg",
-      [
-        ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc"), ("viewBox", "0 0 \(c(width)) \(c(height))"),
-        ("width", "100%"), ("class", "chart"), ("id", id),
-      ], namespace: HTMLWriter.svgNamespace)
-    html.element("title", [("id", "\(id)-title")], text: title)
-    html.element("desc", [("id", "\(id)-desc")], text: description)
+    ChartMath.openSVG(html, id: id, title: title, description: description, width: width, height: height)
     for tick in ticks {
       html.element(
         "line",
@@ -164,14 +172,7 @@ struct HorizontalBarChart {
     let span = high - low == 0 ? 1 : high - low
     func x(_ value: Double) -> Double { left + (value - low) / span * (width - left - right) }
     let c = ChartMath.coordinate
-    html.open(
-      "svg",
-      [
-        ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc"), ("viewBox", "0 0 \(c(width)) \(c(height))"),
-        ("width", "100%"), ("class", "chart"), ("id", id),
-      ], namespace: HTMLWriter.svgNamespace)
-    html.element("title", [("id", "\(id)-title")], text: title)
-    html.element("desc", [("id", "\(id)-desc")], text: description)
+    ChartMath.openSVG(html, id: id, title: title, description: description, width: width, height: height)
     for (index, row) in rows.enumerated() {
       let yTop = top + Double(index) * rowHeight
       html.element(
@@ -228,14 +229,7 @@ struct CumulativeLineChart {
     func x(_ month: Double) -> Double { left + month / span * (width - left - right) }
     func y(_ value: Double) -> Double { top + (axisHigh - value) / (axisHigh - axisLow) * (height - top - bottom) }
     let c = ChartMath.coordinate
-    html.open(
-      "svg",
-      [
-        ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc"), ("viewBox", "0 0 \(c(width)) \(c(height))"),
-        ("width", "100%"), ("class", "chart"), ("id", id),
-      ], namespace: HTMLWriter.svgNamespace)
-    html.element("title", [("id", "\(id)-title")], text: title)
-    html.element("desc", [("id", "\(id)-desc")], text: description)
+    ChartMath.openSVG(html, id: id, title: title, description: description, width: width, height: height)
     let shaded = Double(min(shadedMonths, months))
     html.element(
       "rect",
