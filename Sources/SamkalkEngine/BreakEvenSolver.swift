@@ -70,7 +70,7 @@ struct BreakEvenSolver {
     }
     let basis = try booking.ledger(of: basisGroups)
     let after = try booking.ledger(of: try builder.afterGroups([success]))
-    let none = Ledger(months: scenario.months)
+    let none = Ledger(months: scenario.months, keepsFlows: false)
     var values: [Perspective: Double] = [:]
     for perspective in Perspective.all {
       let result = evaluation.result(for: perspective, basis: basis, after: after, measure: none)

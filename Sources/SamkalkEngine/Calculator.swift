@@ -154,7 +154,7 @@ struct GroupBooking {
 
   func ledger(of groups: [PopulationGroup], arm: LedgerArm?, taxes records: inout TaxRecords) throws -> Ledger {
     try checkVolume(of: groups)
-    var ledger = Ledger(months: months)
+    var ledger = Ledger(months: months, keepsFlows: arm != nil)
     for group in groups where group.persons > 0 {
       var amounts: [Money] = []
       var amountsFor: [PersonMonth.Entry]? = nil

@@ -12,9 +12,13 @@ public struct Ledger: Sendable {
   /// ``Actor/ordinal`` (an array, not a dictionary: every flow updates two of them).
   private var nets: [[Money]]
   public let months: Int
+  /// Whether flows are kept (for the invariant, item totals and reports) or only the monthly
+  /// nets (for the derived arms of subgroups and break-even, which need nothing else).
+  public let keepsFlows: Bool
 
-  public init(months: Int) {
+  public init(months: Int, keepsFlows: Bool = true) {
     self.months = months
+    self.keepsFlows = keepsFlows
     nets = Array(repeating: Array(repeating: .zero, count: months), count: Actor.allCases.count)
   }
 
@@ -40,7 +44,7 @@ public struct Ledger: Sendable {
       precondition(flow.payer == .outside, "production comes from the outside")
     }
     guard flow.amount != .zero else { return }
-    flows.append(flow)
+    if keepsFlows { flows.append(flow) }
     if case .actor(let payer) = flow.payer { nets[payer.ordinal][flow.month] -= flow.amount }
     if case .actor(let payee) = flow.payee { nets[payee.ordinal][flow.month] += flow.amount }
   }
@@ -97,6 +101,7 @@ public struct Ledger: Sendable {
   /// Checks DOMAIN.md §3's invariant exactly, in öre, two ways: from the flows and from the
   /// per-actor monthly totals.
   public func checkInvariant() throws(InvariantViolation) {
+    precondition(keepsFlows, "the invariant is checked on ledgers that keep their flows")
     let totals = self.totals
     var sumOfNets = Money.zero
     for actor in Actor.allCases {

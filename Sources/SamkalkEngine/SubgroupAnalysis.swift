@@ -35,7 +35,7 @@ struct SubgroupAnalysis {
     _ afterGroups: [PopulationGroup], _ measure: Ledger
   ) throws -> [SubgroupResult] {
     let persons = keys.map { key in afterGroups.filter { matches($0.subgroup, key) }.reduce(0) { $0 + $1.persons } }
-    var measures = keys.map { _ in Ledger(months: measure.months) }
+    var measures = keys.map { _ in Ledger(months: measure.months, keepsFlows: false) }
     for flow in measure.flows {
       for (index, part) in flow.amount.split(proportionalTo: persons).enumerated() {
         measures[index].record(
