@@ -74,21 +74,8 @@ public enum ComparisonXML {
         writer.element("returnOnInvestment", text: ReportText.ratio(roi))
       }
       XMLReport.writePayback(perspective.payback, to: writer)
-      let within = perspective.paysBackWithin(years: scenario.mandatePeriodYears)
-      writer.element(
-        "mandatePeriod",
-        [("years", String(scenario.mandatePeriodYears)), ("paysBackWithin", within ? "yes" : "no")])
-      if participants > 0 {
-        writer.element(
-          "perParticipant",
-          [
-            ("participants", ReportText.persons(participants)),
-            ("effect", ReportText.perParticipant(perspective.totalEffect, participants)),
-            ("investment", ReportText.perParticipant(perspective.totalInvestment, participants)),
-            ("net", ReportText.perParticipant(perspective.totalNet, participants)),
-            ("npv", ReportText.kronor(perspective.npv / participants)),
-          ])
-      }
+      XMLReport.writeMandateAndPerParticipant(
+        perspective, scenario: scenario, participants: participants, to: writer)
       writer.end()
     }
     if let breakEven = result.breakEven { XMLReport.writeBreakEven(breakEven, to: writer) }

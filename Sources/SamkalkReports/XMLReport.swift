@@ -191,6 +191,14 @@ public enum XMLReport {
     if let simple = perspective.simplePaybackYears {
       writer.element("simplePaybackYears", text: ReportText.kronor(simple))
     }
+    writeMandateAndPerParticipant(perspective, scenario: scenario, participants: participants, to: writer)
+    writer.end()
+  }
+
+  /// `<mandatePeriod>` and `<perParticipant>`, shared by the scenario and the comparison report.
+  static func writeMandateAndPerParticipant(
+    _ perspective: PerspectiveResult, scenario: Scenario, participants: Double, to writer: XMLWriter
+  ) {
     let within = perspective.paysBackWithin(years: scenario.mandatePeriodYears)
     writer.element(
       "mandatePeriod",
@@ -206,7 +214,6 @@ public enum XMLReport {
           ("npv", ReportText.kronor(perspective.npv / participants)),
         ])
     }
-    writer.end()
   }
 
   static func writePayback(_ payback: Payback, to writer: XMLWriter) {
