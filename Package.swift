@@ -7,7 +7,10 @@ let package = Package(
   products: [
     .library(
       name: "Samkalk",
-      targets: ["SamkalkCore", "SamkalkRates", "SamkalkEngine", "SamkalkInput", "SamkalkReports", "SamkalkMicrodata"]),
+      targets: [
+        "SamkalkCore", "SamkalkRates", "SamkalkEngine", "SamkalkInput", "SamkalkReports", "SamkalkMicrodata",
+        "SamkalkUncertainty",
+      ]),
     .executable(name: "samkalk", targets: ["samkalk"]),
   ],
   dependencies: [
@@ -39,11 +42,13 @@ let package = Package(
       name: "SamkalkMicrodata",
       dependencies: ["SamkalkCore", "SamkalkXML", "SamkalkRates", "SamkalkEngine"],
       resources: [.copy("Schemas/followup.xsd")]),
+    // Uncertainty: one-way sensitivity, switching values and Monte Carlo over the engine's fast evaluation.
+    .target(name: "SamkalkUncertainty", dependencies: ["SamkalkCore", "SamkalkRates", "SamkalkEngine"]),
     // Report writers: XML, CSV and the summary table.
     .target(
       name: "SamkalkReports",
       dependencies: [
-        "SamkalkCore", "SamkalkXML", "SamkalkRates", "SamkalkEngine",
+        "SamkalkCore", "SamkalkXML", "SamkalkRates", "SamkalkEngine", "SamkalkUncertainty",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       resources: [.copy("Schemas/report.xsd")]),
@@ -52,7 +57,7 @@ let package = Package(
       name: "samkalk",
       dependencies: [
         "SamkalkCore", "SamkalkRates", "SamkalkEngine", "SamkalkInput", "SamkalkReports", "SamkalkMicrodata",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "SamkalkUncertainty", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "samkalk-benchmark", dependencies: [], path: "Benchmarks/samkalk-benchmark"),
     .executableTarget(
@@ -71,6 +76,9 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(
       name: "SamkalkMicrodataTests", dependencies: ["SamkalkMicrodata", "SamkalkEngine", "SamkalkRates", "SamkalkCore"]),
+    .testTarget(
+      name: "SamkalkUncertaintyTests",
+      dependencies: ["SamkalkUncertainty", "SamkalkEngine", "SamkalkRates", "SamkalkCore"]),
     .testTarget(name: "SamkalkCLITests", dependencies: ["samkalk", "SamkalkCore"]),
   ],
   swiftLanguageModes: [.v6]
