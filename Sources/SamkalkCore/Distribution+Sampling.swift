@@ -67,7 +67,7 @@ extension Distribution {
   /// A Gamma(shape, 1) variate for shape ≥ 1 by Marsaglia and Tsang (2000): d = shape − ⅓,
   /// c = 1/√(9d); draw x standard normal and u uniform until v = (1 + cx)³ > 0 passes the
   /// squeeze u < 1 − 0.0331 x⁴ or the exact test ln u < x²/2 + d(1 − v + ln v); return d v.
-  /// Fewer than 5 % of the proposals are rejected for shapes 1…5.
+  /// Only a few per cent of the proposals are rejected for shapes of 1 and more.
   static func gamma(_ shape: Double, _ generator: inout Xoshiro256StarStar) -> Double {
     let d = shape - 1.0 / 3.0
     let c = 1 / (9 * d).squareRoot()
