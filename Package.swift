@@ -78,7 +78,7 @@ let package = Package(
       name: "SamkalkMicrodataTests", dependencies: ["SamkalkMicrodata", "SamkalkEngine", "SamkalkRates", "SamkalkCore"]),
     .testTarget(
       name: "SamkalkUncertaintyTests",
-      dependencies: ["SamkalkUncertainty", "SamkalkEngine", "SamkalkRates", "SamkalkCore"]),
+      dependencies: ["SamkalkUncertainty", "SamkalkInput", "SamkalkEngine", "SamkalkRates", "SamkalkCore"]),
     .testTarget(name: "SamkalkCLITests", dependencies: ["samkalk", "SamkalkCore"]),
   ],
   swiftLanguageModes: [.v6]

@@ -83,29 +83,77 @@ extension Money {
   /// every weight is zero the amount is split evenly.
   public func split(proportionalTo weights: [Double]) -> [Money] {
     precondition(!weights.isEmpty, "split needs at least one weight")
-    let total = weights.reduce(0, +)
-    guard total > 0 else { return split(into: weights.count) }
+    var parts = [Int64](repeating: 0, count: weights.count)
+    weights.withUnsafeBufferPointer { weights in
+      parts.withUnsafeMutableBufferPointer { parts in split(proportionalTo: weights, into: parts) }
+    }
+    return parts.map { Money(ore: $0) }
+  }
+
+  /// The same split as ``split(proportionalTo:)``, written into `parts` (öre) without
+  /// allocating, for the Monte Carlo evaluation that splits taxes and costs millions of times.
+  ///
+  /// Equal weights (the common case: a year with the same income every month) take a shortcut
+  /// that gives exactly what the general method gives: every remainder is then the same, so the
+  /// öre left over go to the first parts in order.
+  public func split(proportionalTo weights: UnsafeBufferPointer<Double>, into parts: UnsafeMutableBufferPointer<Int64>)
+  {
+    precondition(!weights.isEmpty && parts.count == weights.count, "split needs one part per weight")
+    let count = weights.count
+    var total = 0.0
+    var uniform = true
+    for weight in weights {
+      total += weight
+      if weight != weights[0] { uniform = false }
+    }
     let sign: Int64 = ore < 0 ? -1 : 1
     let magnitude = Int64(ore.magnitude)
-    var parts = [Int64](repeating: 0, count: weights.count)
-    var remainders = [(Double, Int)]()
+    guard total > 0 else {
+      // Evenly, as split(into:): the first `remainder` parts get one öre more.
+      let base = ore / Int64(count)
+      let remainder = (ore - base * Int64(count)).magnitude
+      for index in 0..<count { parts[index] = base + (UInt64(index) < remainder ? (ore < 0 ? -1 : 1) : 0) }
+      return
+    }
     var assigned: Int64 = 0
-    for (index, weight) in weights.enumerated() {
-      let exact = Double(magnitude) * (weight / total)
+    if uniform {
+      let exact = Double(magnitude) * (weights[0] / total)
       let floor = Int64(exact.rounded(.down))
-      parts[index] = floor
-      assigned += floor
-      remainders.append((exact - Double(floor), index))
+      assigned = floor * Int64(count)
+      let left = magnitude - assigned
+      let rounds = left / Int64(count)
+      let extra = left % Int64(count)
+      for index in 0..<count { parts[index] = sign * (floor + rounds + (Int64(index) < extra ? 1 : 0)) }
+      return
     }
-    remainders.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
-    var left = magnitude - assigned
-    var cursor = 0
-    while left > 0 {
-      parts[remainders[cursor % remainders.count].1] += 1
-      left -= 1
-      cursor += 1
+    withUnsafeTemporaryAllocation(of: (Double, Int).self, capacity: count) { remainders in
+      for index in 0..<count {
+        let exact = Double(magnitude) * (weights[index] / total)
+        let floor = Int64(exact.rounded(.down))
+        parts[index] = floor
+        assigned += floor
+        remainders[index] = (exact - Double(floor), index)
+      }
+      // Insertion sort by remainder (largest first), ties to the earlier part: the order is
+      // total, so any correct sort gives the same result, and this one never allocates.
+      for index in 1..<max(count, 1) {
+        let item = remainders[index]
+        var position = index
+        while position > 0, remainders[position - 1].0 < item.0 {
+          remainders[position] = remainders[position - 1]
+          position -= 1
+        }
+        remainders[position] = item
+      }
+      var left = magnitude - assigned
+      var cursor = 0
+      while left > 0 {
+        parts[remainders[cursor % count].1] += 1
+        left -= 1
+        cursor += 1
+      }
     }
-    return parts.map { Money(ore: $0 * sign) }
+    for index in 0..<count { parts[index] *= sign }
   }
 }
 

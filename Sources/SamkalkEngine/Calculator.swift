@@ -100,35 +100,55 @@ public struct Calculator: Sendable {
   /// The measure's costs as resource flows from each financier, month by month.
   static func measureLedger(_ measure: Measure, months: Int, rates: RateReader) throws(EngineError) -> Ledger {
     var ledger = Ledger(months: months)
+    try measureFlows(measure, months: months, rates: rates) { month, payer, item, part in
+      ledger.record(month: month, from: .actor(payer), to: .outside, item: item, amount: part, kind: .resource)
+    }
+    return ledger
+  }
+
+  /// Each cost item spread evenly over its months (to the öre) and split among its payers in
+  /// proportion to their shares, a samordningsförbund's share passed on by the Finsam shares:
+  /// `record(month, payer, item, amount)` for every part, for the ledger and the fast evaluation.
+  static func measureFlows(
+    _ measure: Measure, months: Int, rates: RateReader, record: (Int, Actor, String, Money) -> Void
+  ) throws(EngineError) {
     let finsam: [(Actor, Double)] = [
       (.forsakringskassan, try rates.number("finsam.andel.forsakringskassan", unit: .andel)),
       (.region, try rates.number("finsam.andel.region", unit: .andel)),
       (.kommun, try rates.number("finsam.andel.kommun", unit: .andel)),
     ]
+    var parts = [Int64](repeating: 0, count: Actor.allCases.count)
     for item in measure.costs {
       guard item.months > 0, item.startMonth >= 0, item.startMonth + item.months <= months else {
         throw EngineError("cost '\(item.id)' runs outside the horizon of \(months) months")
       }
-      var weights: [Actor: Double] = [:]
+      var weights = [Double](repeating: 0, count: Actor.allCases.count)
       for financing in item.financing ?? measure.financing {
         switch financing.financier {
-        case .actor(let actor): weights[actor, default: 0] += financing.share
+        case .actor(let actor): weights[actor.ordinal] += financing.share
         case .samordningsforbund:
-          for (actor, share) in finsam { weights[actor, default: 0] += financing.share * share }
+          for (actor, share) in finsam { weights[actor.ordinal] += financing.share * share }
         }
       }
-      let payers = Actor.allCases.filter { (weights[$0] ?? 0) > 0 }
+      let payers = Actor.allCases.filter { weights[$0.ordinal] > 0 }
       guard !payers.isEmpty else { throw EngineError("cost '\(item.id)' has no financier") }
-      for (offset, monthly) in item.amount.split(into: item.months).enumerated() {
-        let parts = monthly.split(proportionalTo: payers.map { weights[$0]! })
-        for (payer, part) in zip(payers, parts) {
-          ledger.record(
-            month: item.startMonth + offset, from: .actor(payer), to: .outside, item: item.id, amount: part,
-            kind: .resource)
+      let payerWeights = payers.map { weights[$0.ordinal] }
+      let base = item.amount.ore / Int64(item.months)
+      let remainder = (item.amount.ore - base * Int64(item.months)).magnitude
+      let step: Int64 = item.amount.ore < 0 ? -1 : 1
+      for offset in 0..<item.months {
+        // As Money.split(into:): the first `remainder` months get one öre more.
+        let monthly = Money(ore: base + (UInt64(offset) < remainder ? step : 0))
+        payerWeights.withUnsafeBufferPointer { weights in
+          parts.withUnsafeMutableBufferPointer { parts in
+            monthly.split(proportionalTo: weights, into: UnsafeMutableBufferPointer(rebasing: parts[0..<weights.count]))
+          }
+        }
+        for (index, payer) in payers.enumerated() {
+          record(item.startMonth + offset, payer, item.id, Money(ore: parts[index]))
         }
       }
     }
-    return ledger
   }
 
   /// Realised against potential yearly effect for society.
@@ -153,26 +173,22 @@ struct GroupBooking {
   static let maximumVolume = 1.0e18
 
   func ledger(of groups: [PopulationGroup], arm: LedgerArm?, taxes records: inout TaxRecords) throws -> Ledger {
-    try checkVolume(of: groups)
+    try Self.checkVolume(of: groups)
     var ledger = Ledger(months: months, keepsFlows: arm != nil)
     for group in groups where group.persons > 0 {
-      var amounts: [Money] = []
-      var amountsFor: [PersonMonth.Entry]? = nil
-      for (month, profile) in group.schedule.enumerated() {
-        // A phase repeats the same profile month after month: scale it once per run of months.
-        if amountsFor == nil || amountsFor!.count != profile.entries.count
-          || !zip(amountsFor!, profile.entries).allSatisfy({ $0.amount == $1.amount && $0.item == $1.item })
-        {
-          amounts = profile.groupAmounts(persons: group.persons)
-          amountsFor = profile.entries
-        }
-        for (entry, amount) in zip(profile.entries, amounts) {
-          ledger.record(
-            month: month, from: entry.payer, to: entry.payee, item: entry.item, amount: amount, kind: entry.kind)
+      // A run repeats one profile month after month: scale it once per run.
+      for run in group.runs {
+        let amounts = run.profile.groupAmounts(persons: group.persons)
+        for month in run.start..<run.end {
+          for (entry, amount) in zip(run.profile.entries, amounts) {
+            ledger.record(
+              month: month, from: entry.payer, to: entry.payee, item: entry.item, amount: amount, kind: entry.kind)
+          }
         }
       }
-      for yearStart in stride(from: 0, to: group.schedule.count, by: 12) {
-        let year = Array(group.schedule[yearStart..<min(yearStart + 12, group.schedule.count)])
+      let schedule = group.schedule
+      for yearStart in stride(from: 0, to: schedule.count, by: 12) {
+        let year = Array(schedule[yearStart..<min(yearStart + 12, schedule.count)])
         let breakdown = try taxes.book(year: year, firstMonth: yearStart, persons: group.persons, into: &ledger)
         if let arm {
           records.add(arm: arm, group: group.id, year: yearStart / 12 + 1, persons: group.persons, breakdown)
@@ -184,12 +200,13 @@ struct GroupBooking {
 
   /// Refuses inputs whose amounts could overflow 64-bit öre (e.g. a billion persons at a
   /// million kronor a month), with a message instead of a trap.
-  private func checkVolume(of groups: [PopulationGroup]) throws(EngineError) {
+  static func checkVolume(of groups: [PopulationGroup]) throws(EngineError) {
     var volume = 0.0
     for group in groups {
-      for profile in group.schedule {
-        for entry in profile.entries { volume += abs(Double(entry.amount.ore)) * group.persons }
-        volume += abs(Double(profile.taxable.ore)) * group.persons
+      for run in group.runs {
+        let months = Double(run.count)
+        for entry in run.profile.entries { volume += abs(Double(entry.amount.ore)) * group.persons * months }
+        volume += abs(Double(run.profile.taxable.ore)) * group.persons * months
       }
     }
     guard volume.isFinite, volume < Self.maximumVolume else {

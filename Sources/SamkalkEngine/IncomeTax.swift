@@ -72,4 +72,25 @@ public struct TaxContext {
 /// or replaced without touching the engine.
 public protocol IncomeTaxMethod: Sendable {
   func tax(_ income: PersonYearIncome, in context: TaxContext) throws(RateLookupError) -> TaxBreakdown
+
+  /// The method bound to one context, for computing many incomes with the same parameters (a
+  /// Monte Carlo draw); a method may look its parameters up once here instead of per income.
+  func prepared(for context: TaxContext) -> PreparedIncomeTax
+}
+
+extension IncomeTaxMethod {
+  public func prepared(for context: TaxContext) -> PreparedIncomeTax {
+    PreparedIncomeTax { income throws(RateLookupError) in try self.tax(income, in: context) }
+  }
+}
+
+/// An income tax method bound to its parameters: income in, every tax component out.
+public struct PreparedIncomeTax {
+  private let compute: (PersonYearIncome) throws(RateLookupError) -> TaxBreakdown
+
+  public init(_ compute: @escaping (PersonYearIncome) throws(RateLookupError) -> TaxBreakdown) {
+    self.compute = compute
+  }
+
+  public func tax(_ income: PersonYearIncome) throws(RateLookupError) -> TaxBreakdown { try compute(income) }
 }

@@ -43,8 +43,14 @@ struct PersonMonth {
   /// The entries' amounts for a group of `persons` persons.
   func groupAmounts(persons: Double) -> [Money] {
     var amounts: [Money] = []
+    groupAmounts(persons: persons, into: &amounts)
+    return amounts
+  }
+
+  /// The same amounts written into a buffer the caller reuses (no allocation once it has grown).
+  func groupAmounts(persons: Double, into amounts: inout [Money]) {
+    amounts.removeAll(keepingCapacity: true)
     amounts.reserveCapacity(entries.count)
     for entry in entries { amounts.append(entry.amount(forPersons: persons, earlier: amounts)) }
-    return amounts
   }
 }

@@ -11,7 +11,38 @@ struct PopulationGroup {
   var id: String
   var persons: Double
   var subgroup: Subgroup
-  var schedule: [PersonMonth]
+  /// The months of the horizon as runs of one profile each, in order and without gaps; a
+  /// group's schedule is a handful of runs (during, each phase), not one entry per month.
+  var runs: [ScheduleRun]
+
+  /// One profile per month of the horizon.
+  var schedule: [PersonMonth] {
+    var months: [PersonMonth] = []
+    months.reserveCapacity(runs.last.map { $0.start + $0.count } ?? 0)
+    for run in runs { months.append(contentsOf: repeatElement(run.profile, count: run.count)) }
+    return months
+  }
+}
+
+/// `count` months from `start` in which a group's persons follow one profile.
+struct ScheduleRun {
+  var profile: PersonMonth
+  var start: Int
+  var count: Int
+
+  var end: Int { start + count }
+}
+
+extension [ScheduleRun] {
+  /// Months covered so far.
+  var filled: Int { last?.end ?? 0 }
+
+  /// Extends the runs with `profile` up to month `end` (nothing when already there).
+  mutating func fill(_ profile: PersonMonth, to end: Int) {
+    let start = filled
+    guard end > start else { return }
+    append(ScheduleRun(profile: profile, start: start, count: end - start))
+  }
 }
 
 /// Builds groups from a scenario's outcomes.
@@ -35,15 +66,14 @@ struct GroupBuilder {
     for outcome in outcomes {
       let during = try flows.profile(of: outcome.during ?? scenario.during ?? before(of: outcome))
       guard !outcome.path.isEmpty else { throw EngineError("outcome '\(outcome.id)' has no phase") }
-      var start: [PersonMonth] = []
-      start.reserveCapacity(months)
-      while start.count < min(outcome.startMonth, months) { start.append(during) }
+      var start: [ScheduleRun] = []
+      start.fill(during, to: min(outcome.startMonth, months))
       let leaves = try expand(outcome.path, id: outcome.id, share: 1, prefix: start)
       for share in Self.subgroupShares(of: outcome) {
         for leaf in leaves {
           groups.append(
             PopulationGroup(
-              id: leaf.id, persons: share.persons * leaf.share, subgroup: share.subgroup, schedule: leaf.schedule))
+              id: leaf.id, persons: share.persons * leaf.share, subgroup: share.subgroup, runs: leaf.runs))
         }
       }
     }
@@ -58,11 +88,11 @@ struct GroupBuilder {
       var groups: [PopulationGroup] = []
       for outcome in scenario.outcomes {
         let profile = try flows.profile(of: before(of: outcome))
-        let schedule = Array(repeating: profile, count: months)
+        let runs = [ScheduleRun(profile: profile, start: 0, count: months)]
         for share in Self.subgroupShares(of: outcome) {
           groups.append(
             PopulationGroup(
-              id: "basis:\(outcome.id)", persons: share.persons, subgroup: share.subgroup, schedule: schedule))
+              id: "basis:\(outcome.id)", persons: share.persons, subgroup: share.subgroup, runs: runs))
         }
       }
       return groups
@@ -75,7 +105,7 @@ struct GroupBuilder {
           groups.append(
             PopulationGroup(
               id: "jamforelse:\(group.id)", persons: group.persons * persons / all, subgroup: subgroup,
-              schedule: group.schedule))
+              runs: group.runs))
         }
       }
       return groups
@@ -99,11 +129,11 @@ struct GroupBuilder {
   private struct Leaf {
     var id: String
     var share: Double
-    var schedule: [PersonMonth]
+    var runs: [ScheduleRun]
   }
 
   /// Follows a path from a schedule prefix; a branching phase continues in each branch.
-  private func expand(_ path: [Phase], id: String, share: Double, prefix: [PersonMonth]) throws(EngineError)
+  private func expand(_ path: [Phase], id: String, share: Double, prefix: [ScheduleRun]) throws(EngineError)
     -> [Leaf]
   {
     guard !path.isEmpty else { throw EngineError("a branch of '\(id)' has no phase") }
@@ -115,17 +145,15 @@ struct GroupBuilder {
         guard isLast, let length = phase.months else {
           throw EngineError("a phase of '\(id)' branches but is not the last of its path or has no months")
         }
-        let end = min(months, schedule.count + length)
-        while schedule.count < end { schedule.append(profile) }
+        schedule.fill(profile, to: min(months, schedule.filled + length))
         var leaves: [Leaf] = []
         for branch in phase.branches {
           leaves += try expand(branch.path, id: id + "/" + branch.id, share: share * branch.share, prefix: schedule)
         }
         return leaves
       }
-      let end = isLast ? months : min(months, schedule.count + (phase.months ?? 0))
-      while schedule.count < end { schedule.append(profile) }
+      schedule.fill(profile, to: isLast ? months : min(months, schedule.filled + (phase.months ?? 0)))
     }
-    return [Leaf(id: id, share: share, schedule: schedule)]
+    return [Leaf(id: id, share: share, runs: schedule)]
   }
 }

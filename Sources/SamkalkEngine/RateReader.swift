@@ -16,6 +16,21 @@ final class RateReader {
     self.date = date
   }
 
+  /// A reader that starts from this one's values (already looked up) with some numbers
+  /// replaced: a Monte Carlo draw or a sensitivity point. Keys this reader has not resolved
+  /// are still looked up in the book.
+  func overriding(_ numbers: [RateKey: Double]) -> RateReader {
+    let reader = RateReader(book: book, date: date)
+    reader.used = used
+    reader.listsUsed = listsUsed
+    for (key, number) in numbers {
+      guard var resolved = reader.used[key] ?? (try? book.resolve(key, at: date)) else { continue }
+      resolved.number = number
+      reader.used[key] = resolved
+    }
+    return reader
+  }
+
   func resolve(_ key: RateKey) throws(RateLookupError) -> ResolvedRate {
     if let cached = used[key] { return cached }
     let resolved = try book.resolve(key, at: date)

@@ -33,9 +33,24 @@ public struct SKV433Method: IncomeTaxMethod {
   public init() {}
 
   public func tax(_ income: PersonYearIncome, in context: TaxContext) throws(RateLookupError) -> TaxBreakdown {
-    let number = context.number
-    let pbb = try number("basbelopp.prisbasbelopp")
-    let ibb = try number("basbelopp.inkomstbasbelopp")
+    try Self.tax(income, municipality: context.municipality, parameters: Parameters(context))
+  }
+
+  /// One set of parameters for every income of a Monte Carlo draw: each key is looked up once,
+  /// on first use (so a run records exactly the keys its incomes need), then read from memory.
+  public func prepared(for context: TaxContext) -> PreparedIncomeTax {
+    let parameters = Parameters(context)
+    return PreparedIncomeTax { income throws(RateLookupError) in
+      try Self.tax(income, municipality: context.municipality, parameters: parameters)
+    }
+  }
+
+  private static func tax(_ income: PersonYearIncome, municipality: MunicipalTaxRates, parameters: Parameters)
+    throws(RateLookupError) -> TaxBreakdown
+  {
+    let number = parameters.number
+    let pbb = try number(.basbeloppPrisbasbelopp)
+    let ibb = try number(.basbeloppInkomstbasbelopp)
     var result = TaxBreakdown()
     let taxable = max(0, income.taxable.kronor)
     let ffi = (taxable / 100).rounded(.down) * 100
@@ -45,22 +60,22 @@ public struct SKV433Method: IncomeTaxMethod {
     result.grundavdrag = kronor(ga)
     result.beskattningsbarInkomst = kronor(bfi)
 
-    let municipalTax = (bfi * context.municipality.kommunal).rounded(.down)
-    let regionalTax = (bfi * context.municipality.regional).rounded(.down)
-    let threshold = try number("skatt.statlig.skiktgrans")
-    let stateTax = (max(0, bfi - threshold) * (try number("skatt.statlig.skattesats"))).rounded(.down)
+    let municipalTax = (bfi * municipality.kommunal).rounded(.down)
+    let regionalTax = (bfi * municipality.regional).rounded(.down)
+    let threshold = try number(.statligSkiktgrans)
+    let stateTax = (max(0, bfi - threshold) * (try number(.statligSkattesats))).rounded(.down)
     result.kommunalskatt = kronor(municipalTax)
     result.regionskatt = kronor(regionalTax)
     result.statligSkatt = kronor(stateTax)
 
     let pensionable = max(0, income.pensionable.kronor)
     let pensionBase =
-      pensionable < (try number("skatt.pensionsavgift.nedre_grans")) * pbb
-      ? 0 : min(pensionable, (try number("skatt.pensionsavgift.tak_ibb")) * ibb)
-    let pensionFee = (pensionBase * (try number("skatt.pensionsavgift.andel")) / 100).rounded(.down) * 100
+      pensionable < (try number(.pensionsavgiftNedreGrans)) * pbb
+      ? 0 : min(pensionable, (try number(.pensionsavgiftTakIbb)) * ibb)
+    let pensionFee = (pensionBase * (try number(.pensionsavgiftAndel)) / 100).rounded(.down) * 100
     result.pensionsavgift = kronor(pensionFee)
     let publicService = min(
-      (bfi * (try number("skatt.public_service.andel"))).rounded(.down), try number("skatt.public_service.max"))
+      (bfi * (try number(.publicServiceAndel))).rounded(.down), try number(.publicServiceMax))
     result.publicServiceAvgift = kronor(publicService)
 
     var available = municipalTax + regionalTax + stateTax
@@ -68,47 +83,47 @@ public struct SKV433Method: IncomeTaxMethod {
     available -= pensionCredit
     result.pensionsavgiftReduktion = kronor(pensionCredit)
 
-    let municipalRate = context.municipality.kommunal + context.municipality.regional
+    let municipalRate = municipality.kommunal + municipality.regional
     let jsa = try Self.jobbskatteavdrag(
       earned: max(0, income.earned.kronor), grundavdrag: ga, municipalRate: municipalRate, pbb: pbb, number: number)
     let jsaGranted = min(jsa.rounded(.down), municipalTax + regionalTax, available)
     available -= jsaGranted
     result.jobbskatteavdrag = kronor(jsaGranted)
 
-    let lower = try number("skatt.skattereduktion_forvarvsinkomst.nedre_grans")
-    let upper = try number("skatt.skattereduktion_forvarvsinkomst.ovre_grans")
-    let share = try number("skatt.skattereduktion_forvarvsinkomst.andel")
-    let maximum = try number("skatt.skattereduktion_forvarvsinkomst.max")
+    let lower = try number(.skattereduktionForvarvsinkomstNedreGrans)
+    let upper = try number(.skattereduktionForvarvsinkomstOvreGrans)
+    let share = try number(.skattereduktionForvarvsinkomstAndel)
+    let maximum = try number(.skattereduktionForvarvsinkomstMax)
     let earnedIncomeReduction = min(max(0, (min(ffi, upper) - lower) * share), maximum).rounded(.down)
     let reductionGranted = min(earnedIncomeReduction, available)
     available -= reductionGranted
     result.skattereduktionForvarvsinkomst = kronor(reductionGranted)
 
-    if try context.listed("skatt.regional_skattereduktion.kommuner") {
-      let regional = min(try number("skatt.regional_skattereduktion.belopp"), available)
+    if try parameters.listed("skatt.regional_skattereduktion.kommuner") {
+      let regional = min(try number(.regionalSkattereduktionBelopp), available)
       result.regionalSkattereduktion = kronor(regional)
     }
     return result
   }
 
-  private func kronor(_ value: Double) -> Money { Money(kronor: Int64(value)) }
+  private static func kronor(_ value: Double) -> Money { Money(kronor: Int64(value)) }
 
   /// The grundavdrag for a fastställd förvärvsinkomst, rounded up to 100 kr, never above FFI.
-  public static func grundavdrag(ffi: Double, pbb: Double, number: (RateKey) throws(RateLookupError) -> Double)
+  public static func grundavdrag(ffi: Double, pbb: Double, number: (Parameter) throws(RateLookupError) -> Double)
     throws(RateLookupError) -> Double
   {
     let x = ffi / pbb
     let raw: Double
-    if x <= (try number("skatt.grundavdrag.grans_1")) {
-      raw = (try number("skatt.grundavdrag.niva_1")) * pbb
-    } else if x <= (try number("skatt.grundavdrag.grans_2")) {
-      raw = (try number("skatt.grundavdrag.niva_2_bas")) * pbb + (try number("skatt.grundavdrag.niva_2_lutning")) * ffi
-    } else if x <= (try number("skatt.grundavdrag.grans_3")) {
-      raw = (try number("skatt.grundavdrag.niva_3")) * pbb
-    } else if x <= (try number("skatt.grundavdrag.grans_4")) {
-      raw = (try number("skatt.grundavdrag.niva_4_bas")) * pbb - (try number("skatt.grundavdrag.niva_4_lutning")) * ffi
+    if x <= (try number(.grundavdragGrans1)) {
+      raw = (try number(.grundavdragNiva1)) * pbb
+    } else if x <= (try number(.grundavdragGrans2)) {
+      raw = (try number(.grundavdragNiva2Bas)) * pbb + (try number(.grundavdragNiva2Lutning)) * ffi
+    } else if x <= (try number(.grundavdragGrans3)) {
+      raw = (try number(.grundavdragNiva3)) * pbb
+    } else if x <= (try number(.grundavdragGrans4)) {
+      raw = (try number(.grundavdragNiva4Bas)) * pbb - (try number(.grundavdragNiva4Lutning)) * ffi
     } else {
-      raw = (try number("skatt.grundavdrag.niva_5")) * pbb
+      raw = (try number(.grundavdragNiva5)) * pbb
     }
     return min((raw / 100).rounded(.up) * 100, ffi)
   }
@@ -121,29 +136,136 @@ public struct SKV433Method: IncomeTaxMethod {
   /// phase-out share of AI above 13.54 PBB where the year has one (2024).
   public static func jobbskatteavdrag(
     earned: Double, grundavdrag: Double, municipalRate: Double, pbb: Double,
-    number: (RateKey) throws(RateLookupError) -> Double
+    number: (Parameter) throws(RateLookupError) -> Double
   ) throws(RateLookupError) -> Double {
     guard earned > 0 else { return 0 }
-    let limit1 = (try number("skatt.jobbskatteavdrag.grans_1")) * pbb
-    let limit2 = (try number("skatt.jobbskatteavdrag.grans_2")) * pbb
-    let limit3 = (try number("skatt.jobbskatteavdrag.grans_3")) * pbb
+    let limit1 = (try number(.jobbskatteavdragGrans1)) * pbb
+    let limit2 = (try number(.jobbskatteavdragGrans2)) * pbb
+    let limit3 = (try number(.jobbskatteavdragGrans3)) * pbb
     let band: Double
     if earned <= limit1 {
       band = earned
     } else if earned <= limit2 {
-      band = limit1 + (try number("skatt.jobbskatteavdrag.lutning_2")) * (earned - limit1)
+      band = limit1 + (try number(.jobbskatteavdragLutning2)) * (earned - limit1)
     } else if earned <= limit3 {
       band =
-        (try number("skatt.jobbskatteavdrag.bas_3")) * pbb + (try number("skatt.jobbskatteavdrag.lutning_3"))
+        (try number(.jobbskatteavdragBas3)) * pbb + (try number(.jobbskatteavdragLutning3))
         * (earned - limit2)
     } else {
-      band = (try number("skatt.jobbskatteavdrag.tak")) * pbb
+      band = (try number(.jobbskatteavdragTak)) * pbb
     }
     var credit = max(0, (band - grundavdrag) * municipalRate)
-    let phaseOutLimit = (try number("skatt.jobbskatteavdrag.avtrappning.grans")) * pbb
+    let phaseOutLimit = (try number(.jobbskatteavdragAvtrappningGrans)) * pbb
     if earned > phaseOutLimit {
-      credit = max(0, credit - (try number("skatt.jobbskatteavdrag.avtrappning.andel")) * (earned - phaseOutLimit))
+      credit = max(0, credit - (try number(.jobbskatteavdragAvtrappningAndel)) * (earned - phaseOutLimit))
     }
     return credit
+  }
+
+  /// Every rate key the method reads, so that a prepared method keeps its values in an array
+  /// indexed by parameter instead of hashing key strings for every income.
+  public enum Parameter: String, CaseIterable, Sendable {
+    case basbeloppInkomstbasbelopp = "basbelopp.inkomstbasbelopp"
+    case basbeloppPrisbasbelopp = "basbelopp.prisbasbelopp"
+    case grundavdragGrans1 = "skatt.grundavdrag.grans_1"
+    case grundavdragGrans2 = "skatt.grundavdrag.grans_2"
+    case grundavdragGrans3 = "skatt.grundavdrag.grans_3"
+    case grundavdragGrans4 = "skatt.grundavdrag.grans_4"
+    case grundavdragNiva1 = "skatt.grundavdrag.niva_1"
+    case grundavdragNiva2Bas = "skatt.grundavdrag.niva_2_bas"
+    case grundavdragNiva2Lutning = "skatt.grundavdrag.niva_2_lutning"
+    case grundavdragNiva3 = "skatt.grundavdrag.niva_3"
+    case grundavdragNiva4Bas = "skatt.grundavdrag.niva_4_bas"
+    case grundavdragNiva4Lutning = "skatt.grundavdrag.niva_4_lutning"
+    case grundavdragNiva5 = "skatt.grundavdrag.niva_5"
+    case jobbskatteavdragAvtrappningAndel = "skatt.jobbskatteavdrag.avtrappning.andel"
+    case jobbskatteavdragAvtrappningGrans = "skatt.jobbskatteavdrag.avtrappning.grans"
+    case jobbskatteavdragBas3 = "skatt.jobbskatteavdrag.bas_3"
+    case jobbskatteavdragGrans1 = "skatt.jobbskatteavdrag.grans_1"
+    case jobbskatteavdragGrans2 = "skatt.jobbskatteavdrag.grans_2"
+    case jobbskatteavdragGrans3 = "skatt.jobbskatteavdrag.grans_3"
+    case jobbskatteavdragLutning2 = "skatt.jobbskatteavdrag.lutning_2"
+    case jobbskatteavdragLutning3 = "skatt.jobbskatteavdrag.lutning_3"
+    case jobbskatteavdragTak = "skatt.jobbskatteavdrag.tak"
+    case pensionsavgiftAndel = "skatt.pensionsavgift.andel"
+    case pensionsavgiftNedreGrans = "skatt.pensionsavgift.nedre_grans"
+    case pensionsavgiftTakIbb = "skatt.pensionsavgift.tak_ibb"
+    case publicServiceAndel = "skatt.public_service.andel"
+    case publicServiceMax = "skatt.public_service.max"
+    case regionalSkattereduktionBelopp = "skatt.regional_skattereduktion.belopp"
+    case skattereduktionForvarvsinkomstAndel = "skatt.skattereduktion_forvarvsinkomst.andel"
+    case skattereduktionForvarvsinkomstMax = "skatt.skattereduktion_forvarvsinkomst.max"
+    case skattereduktionForvarvsinkomstNedreGrans = "skatt.skattereduktion_forvarvsinkomst.nedre_grans"
+    case skattereduktionForvarvsinkomstOvreGrans = "skatt.skattereduktion_forvarvsinkomst.ovre_grans"
+    case statligSkattesats = "skatt.statlig.skattesats"
+    case statligSkiktgrans = "skatt.statlig.skiktgrans"
+
+    /// The position in ``allCases``.
+    var index: Int {
+      switch self {
+      case .basbeloppInkomstbasbelopp: 0
+      case .basbeloppPrisbasbelopp: 1
+      case .grundavdragGrans1: 2
+      case .grundavdragGrans2: 3
+      case .grundavdragGrans3: 4
+      case .grundavdragGrans4: 5
+      case .grundavdragNiva1: 6
+      case .grundavdragNiva2Bas: 7
+      case .grundavdragNiva2Lutning: 8
+      case .grundavdragNiva3: 9
+      case .grundavdragNiva4Bas: 10
+      case .grundavdragNiva4Lutning: 11
+      case .grundavdragNiva5: 12
+      case .jobbskatteavdragAvtrappningAndel: 13
+      case .jobbskatteavdragAvtrappningGrans: 14
+      case .jobbskatteavdragBas3: 15
+      case .jobbskatteavdragGrans1: 16
+      case .jobbskatteavdragGrans2: 17
+      case .jobbskatteavdragGrans3: 18
+      case .jobbskatteavdragLutning2: 19
+      case .jobbskatteavdragLutning3: 20
+      case .jobbskatteavdragTak: 21
+      case .pensionsavgiftAndel: 22
+      case .pensionsavgiftNedreGrans: 23
+      case .pensionsavgiftTakIbb: 24
+      case .publicServiceAndel: 25
+      case .publicServiceMax: 26
+      case .regionalSkattereduktionBelopp: 27
+      case .skattereduktionForvarvsinkomstAndel: 28
+      case .skattereduktionForvarvsinkomstMax: 29
+      case .skattereduktionForvarvsinkomstNedreGrans: 30
+      case .skattereduktionForvarvsinkomstOvreGrans: 31
+      case .statligSkattesats: 32
+      case .statligSkiktgrans: 33
+      }
+    }
+  }
+
+  /// The tax parameters of one context, each looked up on first use and then kept.
+  ///
+  /// A reference type so that one instance serves every income of a draw; not shared between
+  /// threads (each Monte Carlo worker prepares its own).
+  final class Parameters {
+    private let context: TaxContext
+    /// Values by ``Parameter/index``; NaN until first use.
+    private var numbers = [Double](repeating: .nan, count: Parameter.allCases.count)
+    private var lists: [RateKey: Bool] = [:]
+
+    init(_ context: TaxContext) { self.context = context }
+
+    func number(_ parameter: Parameter) throws(RateLookupError) -> Double {
+      let index = parameter.index
+      if !numbers[index].isNaN { return numbers[index] }
+      let value = try context.number(RateKey(parameter.rawValue))
+      numbers[index] = value
+      return value
+    }
+
+    func listed(_ key: RateKey) throws(RateLookupError) -> Bool {
+      if let known = lists[key] { return known }
+      let value = try context.listed(key)
+      lists[key] = value
+      return value
+    }
   }
 }

@@ -46,3 +46,58 @@ import Testing
     }
   }
 }
+
+/// The allocation-free split (and its shortcut for equal weights) against the plain
+/// largest-remainder method written out here, over generated amounts and weights.
+@Suite struct MoneySplitPropertyTests {
+  /// The method as first written: floor of each share, öre left over to the largest remainders.
+  static func reference(_ amount: Money, _ weights: [Double]) -> [Money] {
+    let total = weights.reduce(0, +)
+    guard total > 0 else { return amount.split(into: weights.count) }
+    let sign: Int64 = amount.ore < 0 ? -1 : 1
+    let magnitude = Int64(amount.ore.magnitude)
+    var parts = [Int64](repeating: 0, count: weights.count)
+    var remainders: [(Double, Int)] = []
+    var assigned: Int64 = 0
+    for (index, weight) in weights.enumerated() {
+      let exact = Double(magnitude) * (weight / total)
+      let floor = Int64(exact.rounded(.down))
+      parts[index] = floor
+      assigned += floor
+      remainders.append((exact - Double(floor), index))
+    }
+    remainders.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
+    var left = magnitude - assigned
+    var cursor = 0
+    while left > 0 {
+      parts[remainders[cursor % remainders.count].1] += 1
+      left -= 1
+      cursor += 1
+    }
+    return parts.map { Money(ore: $0 * sign) }
+  }
+
+  @Test func matchesTheReferenceOnGeneratedInputs() {
+    var random = SplitMix64(seed: 20_261_201)
+    for trial in 0..<20_000 {
+      let count = Int(random.next() % 13) + 1
+      let amount = Money(ore: Int64(random.next() % 2_000_000_001) - 1_000_000_000)
+      let weights: [Double]
+      switch trial % 4 {
+      case 0: weights = Array(repeating: Double(random.next() % 5_000_000), count: count)  // equal weights
+      case 1: weights = (0..<count).map { _ in Double(random.next() % 3) }  // zeros and ties
+      case 2: weights = Array(repeating: 0, count: count)
+      default: weights = (0..<count).map { _ in Double(random.next() % 10_000_000) / 7 }
+      }
+      let split = amount.split(proportionalTo: weights)
+      #expect(split == Self.reference(amount, weights), "trial \(trial): \(amount) by \(weights)")
+      #expect(split.reduce(.zero, +) == amount)
+    }
+  }
+
+  @Test func equalWeightsGiveTheFirstPartsTheÖreLeftOver() {
+    #expect(Money(ore: 100).split(proportionalTo: [5, 5, 5]) == [34, 33, 33].map { Money(ore: $0) })
+    #expect(Money(ore: -100).split(proportionalTo: [1, 1, 1]) == [-34, -33, -33].map { Money(ore: $0) })
+    #expect(Money(ore: 11).split(proportionalTo: [1, 2]) == [4, 7].map { Money(ore: $0) })
+  }
+}

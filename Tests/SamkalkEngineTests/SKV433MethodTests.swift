@@ -132,8 +132,8 @@ import Testing
   func grundavdragInEachBand(ffi: Int, expected: Int) throws {
     let book = try Self.rates.get()
     let day = try #require(Day("2024-01-01"))
-    let value = try SKV433Method.grundavdrag(ffi: Double(ffi), pbb: 57_300) { key throws(RateLookupError) in
-      try book.resolve(key, at: day).number!
+    let value = try SKV433Method.grundavdrag(ffi: Double(ffi), pbb: 57_300) { parameter throws(RateLookupError) in
+      try book.resolve(RateKey(parameter.rawValue), at: day).number!
     }
     #expect(value == Double(expected))
   }
