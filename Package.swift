@@ -63,6 +63,10 @@ let package = Package(
     .executableTarget(
       name: "samkalk-microdata-benchmark", dependencies: ["SamkalkMicrodata", "SamkalkRates", "SamkalkCore"],
       path: "Benchmarks/samkalk-microdata-benchmark"),
+    .executableTarget(
+      name: "samkalk-uncertainty-benchmark",
+      dependencies: ["SamkalkUncertainty", "SamkalkInput", "SamkalkEngine", "SamkalkRates", "SamkalkCore"],
+      path: "Benchmarks/samkalk-uncertainty-benchmark"),
     .testTarget(name: "SamkalkCoreTests", dependencies: ["SamkalkCore"]),
     .testTarget(name: "SamkalkXMLTests", dependencies: ["SamkalkXML", "SamkalkCore"], exclude: ["Fixtures"]),
     .testTarget(name: "SamkalkRatesTests", dependencies: ["SamkalkRates", "SamkalkCore"]),

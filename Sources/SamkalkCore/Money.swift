@@ -90,6 +90,31 @@ extension Money {
     return parts.map { Money(ore: $0) }
   }
 
+  /// The split by `count` equal weights (each `weight`, adding up to `total` as summed in
+  /// order), as ``split(proportionalTo:)`` makes it: every part gets `each`, and the first
+  /// `extraParts` parts `extra` (one öre, with the amount's sign) more. Every remainder is the
+  /// same, so the öre left over go to the first parts in order.
+  ///
+  /// | amount | count | each | extraParts | extra |
+  /// |--------|-------|------|------------|-------|
+  /// | 100    | 3     | 33   | 1          | 1     |
+  /// | −100   | 3     | −33  | 1          | −1    |
+  /// | 24     | 12    | 2    | 0          | 1     |
+  public func evenSplit(weight: Double, total: Double, count: Int) -> (each: Int64, extraParts: Int, extra: Int64) {
+    guard total > 0 else {
+      // Every weight zero: evenly, as split(into:).
+      let base = ore / Int64(count)
+      let remainder = ore - base * Int64(count)
+      return (base, Int(remainder.magnitude), remainder < 0 ? -1 : 1)
+    }
+    let sign: Int64 = ore < 0 ? -1 : 1
+    let magnitude = Int64(ore.magnitude)
+    let exact = Double(magnitude) * (weight / total)
+    let floor = Int64(exact.rounded(.down))
+    let left = magnitude - floor * Int64(count)
+    return (sign * (floor + left / Int64(count)), Int(left % Int64(count)), sign)
+  }
+
   /// The same split as ``split(proportionalTo:)``, written into `parts` (öre) without
   /// allocating, for the Monte Carlo evaluation that splits taxes and costs millions of times.
   ///
@@ -108,24 +133,12 @@ extension Money {
     }
     let sign: Int64 = ore < 0 ? -1 : 1
     let magnitude = Int64(ore.magnitude)
-    guard total > 0 else {
-      // Evenly, as split(into:): the first `remainder` parts get one öre more.
-      let base = ore / Int64(count)
-      let remainder = (ore - base * Int64(count)).magnitude
-      for index in 0..<count { parts[index] = base + (UInt64(index) < remainder ? (ore < 0 ? -1 : 1) : 0) }
+    if uniform || total <= 0 {
+      let even = evenSplit(weight: weights[0], total: total, count: count)
+      for index in 0..<count { parts[index] = even.each + (index < even.extraParts ? even.extra : 0) }
       return
     }
     var assigned: Int64 = 0
-    if uniform {
-      let exact = Double(magnitude) * (weights[0] / total)
-      let floor = Int64(exact.rounded(.down))
-      assigned = floor * Int64(count)
-      let left = magnitude - assigned
-      let rounds = left / Int64(count)
-      let extra = left % Int64(count)
-      for index in 0..<count { parts[index] = sign * (floor + rounds + (Int64(index) < extra ? 1 : 0)) }
-      return
-    }
     withUnsafeTemporaryAllocation(of: (Double, Int).self, capacity: count) { remainders in
       for index in 0..<count {
         let exact = Double(magnitude) * (weights[index] / total)

@@ -25,6 +25,9 @@ public struct DrawEvaluator: @unchecked Sendable {
   private let base: RateReader
   private let municipality: MunicipalTaxRates
   private let taxMethod: any IncomeTaxMethod
+  /// The base run's profiles, reused by draws whose rate overrides leave the flows alone (a
+  /// draw's phase still has to have the same situations and services to match).
+  private let baseProfiles: ProfileMemo
   /// The horizon of the scenario the evaluator was made for; draws may not lengthen it.
   public let months: Int
 
@@ -42,24 +45,38 @@ public struct DrawEvaluator: @unchecked Sendable {
     self.base = RateReader(book: book, date: scenario.ratesDate)
     self.taxMethod = taxMethod
     self.months = scenario.months
-    // One evaluation fills the base reader's cache, so draws start from resolved values.
+    self.baseProfiles = ProfileMemo()
+    // One evaluation fills the base reader's cache and the profiles, so draws start from them.
     var workspace = DrawWorkspace()
-    try evaluate(scenario, overrides: RateOverrides(), into: &workspace, reader: base)
+    try evaluate(scenario, overrides: RateOverrides(), into: &workspace, reader: base, memo: baseProfiles)
   }
+
+  /// The keys of the income tax's parameters.
+  private static let taxKeys: Set<RateKey> = Set(SKV433Method.Parameter.allCases.map { RateKey($0.rawValue) })
+
+  /// Keys that change taxes, discounting or the Finsam split but no person's monthly flows.
+  private static let keysOutsideFlows: Set<RateKey> = Set(
+    SKV433Method.Parameter.allCases.map { RateKey($0.rawValue) } + [
+      "kalkylranta.standard", "finsam.andel.forsakringskassan", "finsam.andel.region", "finsam.andel.kommun",
+    ])
 
   /// Evaluates one draw: `scenario` with its values as drawn, and rate values replaced by
   /// `overrides`. The results are in `workspace.npv` and `workspace.paybackMonth`.
   public func evaluate(_ scenario: Scenario, overrides: RateOverrides, into workspace: inout DrawWorkspace)
     throws(DiagnosticError)
   {
-    try evaluate(scenario, overrides: overrides, into: &workspace, reader: base.overriding(overrides.numbers))
+    let flowsAsBase = overrides.numbers.keys.allSatisfy { Self.keysOutsideFlows.contains($0) }
+    try evaluate(
+      scenario, overrides: overrides, into: &workspace, reader: base.overriding(overrides.numbers),
+      memo: ProfileMemo(entries: flowsAsBase ? baseProfiles.entries : []))
   }
 
   private func evaluate(
-    _ scenario: Scenario, overrides: RateOverrides, into workspace: inout DrawWorkspace, reader: RateReader
+    _ scenario: Scenario, overrides: RateOverrides, into workspace: inout DrawWorkspace, reader: RateReader,
+    memo: ProfileMemo
   ) throws(DiagnosticError) {
     do {
-      try compute(scenario, overrides: overrides, workspace: &workspace, reader: reader)
+      try compute(scenario, overrides: overrides, workspace: &workspace, reader: reader, memo: memo)
     } catch let error as EngineError {
       throw DiagnosticError(.error(error.description, at: SourceLocation(file: scenario.file ?? scenario.id)))
     } catch let error as DiagnosticError {
@@ -70,7 +87,8 @@ public struct DrawEvaluator: @unchecked Sendable {
   }
 
   private func compute(
-    _ scenario: Scenario, overrides: RateOverrides, workspace: inout DrawWorkspace, reader: RateReader
+    _ scenario: Scenario, overrides: RateOverrides, workspace: inout DrawWorkspace, reader: RateReader,
+    memo: ProfileMemo
   ) throws {
     let months = scenario.months
     guard months > 0 else { throw EngineError("the horizon has no months") }
@@ -79,16 +97,23 @@ public struct DrawEvaluator: @unchecked Sendable {
     if let kommunal = overrides.kommunal { rates.kommunal = kommunal }
     if let regional = overrides.regional { rates.regional = regional }
     let discountRate = try scenario.discountRate ?? reader.number("kalkylranta.standard", unit: .andel)
-    let builder = GroupBuilder(scenario: scenario, flows: try SituationFlows(rates: reader))
+    let builder = GroupBuilder(scenario: scenario, flows: try SituationFlows(rates: reader), memo: memo)
     let basisGroups = try builder.basisGroups()
     let afterGroups = try builder.afterGroups(scenario.outcomes)
     try GroupBooking.checkVolume(of: basisGroups)
     try GroupBooking.checkVolume(of: afterGroups)
-    let tax = taxMethod.prepared(for: reader.taxContext(for: rates))
+    let taxAsBase =
+      overrides.kommunal == nil && overrides.regional == nil
+      && !overrides.numbers.keys.contains { Self.taxKeys.contains($0) }
+    let tax = workspace.taxMethod(asBase: taxAsBase) { taxMethod.prepared(for: reader.taxContext(for: rates)) }
     try workspace.add(afterGroups, sign: 1, tax: tax)
     try workspace.add(basisGroups, sign: -1, tax: tax)
-    try Calculator.measureFlows(scenario.measure, months: months, rates: reader) { month, payer, _, part in
-      workspace.spent[payer.ordinal * months + month] -= part.ore
+    let finsamAsBase = !overrides.numbers.keys.contains { $0.rawValue.hasPrefix("finsam.") }
+    if !workspace.reuseMeasure(scenario.measure, months: months, when: finsamAsBase) {
+      try Calculator.measureFlows(scenario.measure, months: months, rates: reader) { month, payer, _, part in
+        workspace.spent[payer.ordinal * months + month] -= part.ore
+      }
+      workspace.keepMeasure(scenario.measure, months: months, when: finsamAsBase)
     }
     workspace.finish(
       Evaluation(months: months, discountRate: discountRate, adjustments: scenario.adjustments))
@@ -111,7 +136,7 @@ public struct RateOverrides: Sendable {
 
 /// The buffers of ``DrawEvaluator``, kept by the caller from one draw to the next (one per
 /// thread), and the results of the last draw.
-public struct DrawWorkspace: Sendable {
+public struct DrawWorkspace {
   /// NPV per perspective, in ``Perspective/all`` order.
   public private(set) var npv: [Double] = []
   /// Payback month per perspective (``Perspective/all`` order); −1 when not within the horizon.
@@ -127,10 +152,22 @@ public struct DrawWorkspace: Sendable {
   private var amounts: [Money] = []
   private var weights: [Double] = []
   private var parts: [Int64] = []
-  /// One year of one group's income tax per month, rows in ``taxActors`` order (4 × 12).
-  private var taxYear: [Int64] = []
+  /// The even splits of the current tax year's components (``DrawWorkspace/taxFlows`` order).
+  private var evenSplits = [(each: Int64, extraParts: Int, extra: Int64)](repeating: (0, 0, 0), count: 9)
+  /// Taxes by income within one draw with varied tax parameters.
   private var taxes: [(PersonYearIncome, TaxBreakdown)] = []
-  private var perspectiveNet: [Int64] = []
+  /// Whether this draw uses the base tax parameters, the method prepared with them, and its
+  /// taxes by income (kept from draw to draw; at most 4 096, then started afresh).
+  private var taxesAsBase = true
+  private var basePrepared: PreparedIncomeTax?
+  private var baseTaxes: [PersonYearIncome: TaxBreakdown] = [:]
+  /// Per (actor, month offset 0–11): differences over the years (``addComb``), `combYears` each.
+  private var combDifferences: [Int64] = []
+  private var combYears = 0
+  /// Effect and discount factor per year of the horizon.
+  private var factors: [(effect: Double, discount: Double)] = []
+  /// The cost flows of the last measure evaluated with the base Finsam shares.
+  private var keptMeasure: (measure: Measure, months: Int, spent: [Int64])?
 
   public init() {}
 
@@ -140,12 +177,11 @@ public struct DrawWorkspace: Sendable {
     Self.zero(&runDifferences, count: actors * (months + 1))
     Self.zero(&monthly, count: actors * months)
     Self.zero(&spent, count: actors * months)
-    Self.zero(&perspectiveNet, count: months)
-    taxes.removeAll(keepingCapacity: true)
+    combYears = (months + 11) / 12 + 1
+    Self.zero(&combDifferences, count: actors * 12 * combYears)
     if weights.count != 12 {
       weights = Array(repeating: 0, count: 12)
       parts = Array(repeating: 0, count: 12)
-      taxYear = Array(repeating: 0, count: 4 * 12)
     }
   }
 
@@ -155,6 +191,20 @@ public struct DrawWorkspace: Sendable {
     } else {
       buffer = Array(repeating: 0, count: count)
     }
+  }
+
+  /// Puts the last draw's measure cost flows back into `spent` when the measure and the Finsam
+  /// shares are the same (the costs seldom vary, and splitting them is a third of a draw).
+  mutating func reuseMeasure(_ measure: Measure, months: Int, when finsamAsBase: Bool) -> Bool {
+    guard finsamAsBase, let kept = keptMeasure, kept.measure == measure, kept.months == months else { return false }
+    spent.withUnsafeMutableBufferPointer { spent in
+      kept.spent.withUnsafeBufferPointer { kept in _ = spent.update(fromContentsOf: kept) }
+    }
+    return true
+  }
+
+  mutating func keepMeasure(_ measure: Measure, months: Int, when finsamAsBase: Bool) {
+    keptMeasure = finsamAsBase ? (measure, months, spent) : nil
   }
 
   /// Adds groups' flows and income taxes with `sign` (+1 after, −1 comparison basis).
@@ -179,82 +229,183 @@ public struct DrawWorkspace: Sendable {
     }
   }
 
-  /// The actors between whom income tax flows, and their rows in `taxYear`.
-  private static let taxActors: [Actor] = [.individ, .kommun, .region, .staten]
-
   /// The group's income tax year by year, as ``TaxBooking`` books it: per person, times the
   /// persons, split over the year's months in proportion to taxable income.
+  ///
+  /// A year inside one run has the same weight every month, so each component's split is
+  /// `each` öre a month plus one öre more in its first `extraParts` months
+  /// (``Money/evenSplit(weight:total:count:)``), and the following full years of the same run
+  /// repeat it. Such a block of years costs two differences for `each` over the whole block
+  /// and two "comb" differences for the extra öre (the same months of every year of the
+  /// block), whatever its length. A year in which the phase changes is split month by month.
   private mutating func addTaxes(of group: PopulationGroup, sign: Int64, tax method: PreparedIncomeTax) throws {
-    // A whole year inside the run of the previous computed year has the same income, persons
-    // and weights, so its split is the one in `taxYear`: add it again instead of recomputing.
-    var repeatedRun = -1
-    for yearStart in Swift.stride(from: 0, to: months, by: 12) {
+    var yearStart = 0
+    while yearStart < months {
       let yearEnd = min(yearStart + 12, months)
       let count = yearEnd - yearStart
-      let runIndex = group.runs.firstIndex { $0.start <= yearStart && yearEnd <= $0.end } ?? -2
-      if runIndex == repeatedRun && count == 12 {
-        addTaxYear(at: yearStart, count: count)
+      guard let runIndex = group.runs.firstIndex(where: { $0.start <= yearStart && yearEnd <= $0.end }) else {
+        try addTaxMonthByMonth(of: group, sign: sign, yearStart: yearStart, yearEnd: yearEnd, tax: method)
+        yearStart = yearEnd
         continue
       }
-      // Sums over the months, as TaxBooking reduces the year's profiles.
-      var income = PersonYearIncome(taxable: .zero, earned: .zero, pensionable: .zero)
-      for run in group.runs where run.end > yearStart && run.start < yearEnd {
-        let overlap = Int64(min(run.end, yearEnd) - max(run.start, yearStart))
-        income.taxable += run.profile.taxable * overlap
-        income.earned += run.profile.earned * overlap
-        income.pensionable += run.profile.pensionable * overlap
-        for month in max(run.start, yearStart)..<min(run.end, yearEnd) {
-          weights[month - yearStart] = Double(run.profile.taxable.ore)
+      let run = group.runs[runIndex]
+      var blockEnd = yearEnd
+      if count == 12 {
+        while blockEnd + 12 <= min(run.end, months) { blockEnd += 12 }
+      }
+      defer { yearStart = blockEnd }
+      let months = Int64(count)
+      let income = PersonYearIncome(
+        taxable: run.profile.taxable * months, earned: run.profile.earned * months,
+        pensionable: run.profile.pensionable * months)
+      guard income.taxable > .zero || income.pensionable > .zero else { continue }
+      let tax = try taxBreakdown(income, method)
+      let weight = Double(run.profile.taxable.ore)
+      var total = 0.0
+      for _ in 0..<count { total += weight }
+      for index in 0..<Self.taxFlows.count {
+        let perPerson = Self.component(index, of: tax)
+        guard perPerson != .zero else { continue }
+        let split = perPerson.scaled(by: group.persons).evenSplit(weight: weight, total: total, count: count)
+        let flow = Self.taxFlows[index]
+        addRange(sign * split.each, from: flow.payer, to: flow.payee, yearStart, blockEnd)
+        if split.extraParts > 0 {
+          addComb(
+            sign * split.extra, from: flow.payer, to: flow.payee, years: (yearStart / 12)..<(blockEnd + 11) / 12,
+            months: split.extraParts)
         }
       }
-      guard income.taxable > .zero || income.pensionable > .zero else {
-        repeatedRun = -1
-        continue
-      }
-      let tax = try taxBreakdown(income, method)
-      taxYear.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-      let persons = group.persons
-      // Rows: 0 individ, 1 kommun, 2 region, 3 staten (``taxActors``).
-      split(tax.kommunalskatt, persons, count, sign, from: 0, to: 1)
-      split(tax.regionskatt, persons, count, sign, from: 0, to: 2)
-      split(tax.statligSkatt, persons, count, sign, from: 0, to: 3)
-      split(tax.pensionsavgift, persons, count, sign, from: 0, to: 3)
-      split(tax.publicServiceAvgift, persons, count, sign, from: 0, to: 3)
-      split(tax.pensionsavgiftReduktion, persons, count, sign, from: 3, to: 0)
-      split(tax.jobbskatteavdrag, persons, count, sign, from: 3, to: 0)
-      split(tax.skattereduktionForvarvsinkomst, persons, count, sign, from: 3, to: 0)
-      split(tax.regionalSkattereduktion, persons, count, sign, from: 3, to: 0)
-      addTaxYear(at: yearStart, count: count)
-      repeatedRun = runIndex >= 0 ? runIndex : -1
     }
   }
 
-  /// One tax component for the group, split over the year's months into `taxYear`.
-  private mutating func split(_ perPerson: Money, _ persons: Double, _ count: Int, _ sign: Int64, from: Int, to: Int) {
-    guard perPerson != .zero else { return }
-    let total = perPerson.scaled(by: persons)
-    weights.withUnsafeBufferPointer { weights in
-      parts.withUnsafeMutableBufferPointer { parts in
-        total.split(
-          proportionalTo: UnsafeBufferPointer(rebasing: weights[0..<count]),
-          into: UnsafeMutableBufferPointer(rebasing: parts[0..<count]))
+  /// A year whose months differ (a change of phase within it): split month by month.
+  private mutating func addTaxMonthByMonth(
+    of group: PopulationGroup, sign: Int64, yearStart: Int, yearEnd: Int, tax method: PreparedIncomeTax
+  ) throws {
+    let count = yearEnd - yearStart
+    var income = PersonYearIncome(taxable: .zero, earned: .zero, pensionable: .zero)
+    for run in group.runs where run.end > yearStart && run.start < yearEnd {
+      let overlap = Int64(min(run.end, yearEnd) - max(run.start, yearStart))
+      income.taxable += run.profile.taxable * overlap
+      income.earned += run.profile.earned * overlap
+      income.pensionable += run.profile.pensionable * overlap
+      for month in max(run.start, yearStart)..<min(run.end, yearEnd) {
+        weights[month - yearStart] = Double(run.profile.taxable.ore)
       }
     }
-    for offset in 0..<count {
-      let value = sign * parts[offset]
-      taxYear[from * 12 + offset] -= value
-      taxYear[to * 12 + offset] += value
+    guard income.taxable > .zero || income.pensionable > .zero else { return }
+    let tax = try taxBreakdown(income, method)
+    for index in 0..<Self.taxFlows.count {
+      let perPerson = Self.component(index, of: tax)
+      guard perPerson != .zero else { continue }
+      let total = perPerson.scaled(by: group.persons)
+      weights.withUnsafeBufferPointer { weights in
+        parts.withUnsafeMutableBufferPointer { parts in
+          total.split(
+            proportionalTo: UnsafeBufferPointer(rebasing: weights[0..<count]),
+            into: UnsafeMutableBufferPointer(rebasing: parts[0..<count]))
+        }
+      }
+      let flow = Self.taxFlows[index]
+      let months = self.months
+      monthly.withUnsafeMutableBufferPointer { monthly in
+        for offset in 0..<count {
+          let value = sign * parts[offset]
+          monthly[flow.payer * months + yearStart + offset] -= value
+          monthly[flow.payee * months + yearStart + offset] += value
+        }
+      }
     }
   }
 
-  private mutating func addTaxYear(at yearStart: Int, count: Int) {
-    for (row, actor) in Self.taxActors.enumerated() {
-      let base = actor.ordinal * months + yearStart
-      for offset in 0..<count { monthly[base + offset] += taxYear[row * 12 + offset] }
+  /// Whether the actor of each ordinal belongs to offentlig_sektor; ``finish(_:)`` relies on
+  /// ``Perspective/all`` being the seven actors in ordinal order, then offentlig_sektor, then samhället.
+  private static let isPublic: [Bool] = {
+    precondition(
+      Perspective.all == Actor.allCases.sorted().map { .actor($0) } + [.offentligSektor, .samhallet],
+      "Perspective.all has the order the fast evaluation sums in")
+    return Actor.allCases.sorted().map(\.isPublic)
+  }()
+
+  /// Who pays whom each tax component (``component(_:of:)``), as actor ordinals (``TaxBooking``'s table).
+  private static let taxFlows: [(payer: Int, payee: Int)] = [
+    (Actor.individ.ordinal, Actor.kommun.ordinal), (Actor.individ.ordinal, Actor.region.ordinal),
+    (Actor.individ.ordinal, Actor.staten.ordinal), (Actor.individ.ordinal, Actor.staten.ordinal),
+    (Actor.individ.ordinal, Actor.staten.ordinal), (Actor.staten.ordinal, Actor.individ.ordinal),
+    (Actor.staten.ordinal, Actor.individ.ordinal), (Actor.staten.ordinal, Actor.individ.ordinal),
+    (Actor.staten.ordinal, Actor.individ.ordinal),
+  ]
+
+  /// The per-person amount of tax component `index`, in ``taxFlows`` order.
+  private static func component(_ index: Int, of tax: TaxBreakdown) -> Money {
+    switch index {
+    case 0: tax.kommunalskatt
+    case 1: tax.regionskatt
+    case 2: tax.statligSkatt
+    case 3: tax.pensionsavgift
+    case 4: tax.publicServiceAvgift
+    case 5: tax.pensionsavgiftReduktion
+    case 6: tax.jobbskatteavdrag
+    case 7: tax.skattereduktionForvarvsinkomst
+    default: tax.regionalSkattereduktion
     }
+  }
+
+  /// `value` a month from `payer` to `payee` over months start..<end, as run differences.
+  private mutating func addRange(_ value: Int64, from payer: Int, to payee: Int, _ start: Int, _ end: Int) {
+    guard value != 0, end > start else { return }
+    let stride = months + 1
+    runDifferences.withUnsafeMutableBufferPointer { differences in
+      differences[payer * stride + start] -= value
+      differences[payer * stride + end] += value
+      differences[payee * stride + start] += value
+      differences[payee * stride + end] -= value
+    }
+  }
+
+  /// `value` a month from `payer` to `payee` in the first `months` months of each year in
+  /// `years`: differences at month offsets 0 and `months` of every one of those years, kept
+  /// per (actor, offset) as differences over the years and expanded once in ``finish(_:)``.
+  private mutating func addComb(_ value: Int64, from payer: Int, to payee: Int, years: Range<Int>, months: Int) {
+    guard value != 0, !years.isEmpty, months > 0 else { return }
+    precondition(months < 12, "an even split's extra öre fall in fewer months than the year has")
+    let stride = combYears
+    combDifferences.withUnsafeMutableBufferPointer { comb in
+      func add(_ amount: Int64, to actor: Int) {
+        let start = (actor * 12) * stride
+        let end = (actor * 12 + months) * stride
+        comb[start + years.lowerBound] += amount
+        comb[start + years.upperBound] -= amount
+        comb[end + years.lowerBound] -= amount
+        comb[end + years.upperBound] += amount
+      }
+      add(-value, to: payer)
+      add(value, to: payee)
+    }
+  }
+
+  /// The tax method for this draw: with the base parameters the same prepared method and its
+  /// memo of incomes serve every draw of this workspace (the basis groups' incomes recur in
+  /// every draw); with varied tax parameters a fresh one, whose memo lasts one draw.
+  mutating func taxMethod(asBase: Bool, prepare: () -> PreparedIncomeTax) -> PreparedIncomeTax {
+    taxesAsBase = asBase
+    if asBase {
+      if let prepared = basePrepared { return prepared }
+      basePrepared = prepare()
+      return basePrepared!
+    }
+    taxes.removeAll(keepingCapacity: true)
+    return prepare()
   }
 
   private mutating func taxBreakdown(_ income: PersonYearIncome, _ method: PreparedIncomeTax) throws -> TaxBreakdown {
+    if taxesAsBase {
+      if let known = baseTaxes[income] { return known }
+      let breakdown = try method.tax(income)
+      if baseTaxes.count >= 4096 { baseTaxes.removeAll(keepingCapacity: true) }
+      baseTaxes[income] = breakdown
+      return breakdown
+    }
     for (known, breakdown) in taxes where known == income { return breakdown }
     let breakdown = try method.tax(income)
     taxes.append((income, breakdown))
@@ -265,12 +416,34 @@ public struct DrawWorkspace: Sendable {
   /// arithmetic of ``Evaluation`` (the same rounding per month and discounting per year).
   mutating func finish(_ evaluation: Evaluation) {
     let stride = months + 1
-    // Prefix sums of the run differences, added to the month-by-month amounts.
-    for actor in 0..<Actor.allCases.count {
-      var running: Int64 = 0
-      for month in 0..<months {
-        running += runDifferences[actor * stride + month]
-        monthly[actor * months + month] += running
+    let months = self.months
+    let combYears = self.combYears
+    let actors = Actor.allCases.count
+    // The combs become run differences, the run differences prefix sums, added to the
+    // month-by-month amounts.
+    combDifferences.withUnsafeBufferPointer { comb in
+      runDifferences.withUnsafeMutableBufferPointer { differences in
+        for row in 0..<(actors * 12) {
+          let actor = row / 12
+          let offset = row % 12
+          var running: Int64 = 0
+          for year in 0..<combYears {
+            running += comb[row * combYears + year]
+            let month = year * 12 + offset
+            if running != 0 && month < months { differences[actor * stride + month] += running }
+          }
+        }
+      }
+    }
+    runDifferences.withUnsafeBufferPointer { differences in
+      monthly.withUnsafeMutableBufferPointer { monthly in
+        for actor in 0..<actors {
+          var running: Int64 = 0
+          for month in 0..<months {
+            running += differences[actor * stride + month]
+            monthly[actor * months + month] += running
+          }
+        }
       }
     }
     let perspectives = Perspective.all
@@ -279,34 +452,65 @@ public struct DrawWorkspace: Sendable {
       paybackMonth = Array(repeating: 0, count: perspectives.count)
     }
     let uplift = 1 + evaluation.adjustments.optimismBias
-    for (index, perspective) in perspectives.enumerated() {
-      var total = 0.0
-      var cumulative = Money.zero
-      var lastNegative = 0
-      for start in Swift.stride(from: 0, to: months, by: 12) {
-        let year = start / 12 + 1
-        let factor = evaluation.effectFactor(year: year)
-        var effect = Money.zero
-        var investment = Money.zero
-        for month in start..<min(start + 12, months) {
-          var gross: Int64 = 0
-          var cost: Int64 = 0
-          for actor in perspective.members {
-            gross += monthly[actor.ordinal * months + month]
-            cost += spent[actor.ordinal * months + month]
+    let years = (months + 11) / 12
+    factors.removeAll(keepingCapacity: true)
+    for year in 1...years {
+      factors.append((evaluation.effectFactor(year: year), evaluation.discountFactor(year: year)))
+    }
+    // Month by month, every perspective at once: the seven actors, then offentlig_sektor and
+    // samhället as sums of them (exact in öre, so the order of the sums does not matter).
+    let count = perspectives.count
+    withUnsafeTemporaryAllocation(of: Int64.self, capacity: 4 * count) { state in
+      withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { totals in
+        // state: effect, investment (this year), cumulative, last negative month, per perspective.
+        state.initialize(repeating: 0)
+        totals.initialize(repeating: 0)
+        monthly.withUnsafeBufferPointer { monthly in
+          spent.withUnsafeBufferPointer { spent in
+            for month in 0..<months {
+              let (factor, discount) = factors[month / 12]
+              var gross: (Int64, Int64) = (0, 0)
+              var cost: (Int64, Int64) = (0, 0)
+              for index in 0..<count {
+                let g: Int64
+                let c: Int64
+                if index < actors {
+                  g = monthly[index * months + month]
+                  c = spent[index * months + month]
+                  if Self.isPublic[index] {
+                    gross.0 += g
+                    cost.0 += c
+                  }
+                  gross.1 += g
+                  cost.1 += c
+                } else if index == actors {
+                  (g, c) = (gross.0, cost.0)
+                } else {
+                  (g, c) = (gross.1, cost.1)
+                }
+                // A factor of 1 leaves every öre as it is (|öre| < 2^53): the product can be skipped.
+                let effect = factor == 1 ? g : Money(ore: g).scaled(by: factor).ore
+                let investment = c == 0 ? 0 : (uplift == 1 ? -c : Money(ore: -c).scaled(by: uplift).ore)
+                state[index] += effect
+                state[count + index] += investment
+                state[2 * count + index] += effect - investment
+                if state[2 * count + index] < 0 { state[3 * count + index] = Int64(month + 1) }
+                if month % 12 == 11 || month == months - 1 {
+                  totals[index] += Money(ore: state[index] - state[count + index]).kronor * discount
+                  state[index] = 0
+                  state[count + index] = 0
+                }
+              }
+            }
           }
-          let monthEffect = Money(ore: gross).scaled(by: factor)
-          let monthInvestment = Money(ore: -cost).scaled(by: uplift)
-          effect += monthEffect
-          investment += monthInvestment
-          cumulative += monthEffect - monthInvestment
-          if cumulative < .zero { lastNegative = month + 1 }
         }
-        total += (effect - investment).kronor * evaluation.discountFactor(year: year)
+        for index in 0..<count {
+          let lastNegative = Int(state[3 * count + index])
+          npv[index] = totals[index]
+          paybackMonth[index] =
+            lastNegative == months && lastNegative > 0 ? -1 : (lastNegative == 0 ? 0 : lastNegative + 1)
+        }
       }
-      npv[index] = total
-      paybackMonth[index] =
-        lastNegative == months && lastNegative > 0 ? -1 : (lastNegative == 0 ? 0 : lastNegative + 1)
     }
   }
 }

@@ -50,11 +50,19 @@ struct GroupBuilder {
   let scenario: Scenario
   let flows: SituationFlows
   let months: Int
+  /// Profiles already computed, shared by the phases with the same situations and services
+  /// (the before situation of every outcome, a path's "as before" phase).
+  let memo: ProfileMemo
 
-  init(scenario: Scenario, flows: SituationFlows) {
+  init(scenario: Scenario, flows: SituationFlows, memo: ProfileMemo = ProfileMemo()) {
     self.scenario = scenario
     self.flows = flows
     self.months = scenario.months
+    self.memo = memo
+  }
+
+  private func profile(of phase: Phase) throws(EngineError) -> PersonMonth {
+    try memo.profile(of: phase, flows: flows)
   }
 
   /// The before phase of an outcome: its own (typfall) or the scenario's.
@@ -64,7 +72,7 @@ struct GroupBuilder {
   func afterGroups(_ outcomes: [Outcome]) throws(EngineError) -> [PopulationGroup] {
     var groups: [PopulationGroup] = []
     for outcome in outcomes {
-      let during = try flows.profile(of: outcome.during ?? scenario.during ?? before(of: outcome))
+      let during = try profile(of: outcome.during ?? scenario.during ?? before(of: outcome))
       guard !outcome.path.isEmpty else { throw EngineError("outcome '\(outcome.id)' has no phase") }
       var start: [ScheduleRun] = []
       start.fill(during, to: min(outcome.startMonth, months))
@@ -87,7 +95,7 @@ struct GroupBuilder {
     case .beforePersists:
       var groups: [PopulationGroup] = []
       for outcome in scenario.outcomes {
-        let profile = try flows.profile(of: before(of: outcome))
+        let profile = try profile(of: before(of: outcome))
         let runs = [ScheduleRun(profile: profile, start: 0, count: months)]
         for share in Self.subgroupShares(of: outcome) {
           groups.append(
@@ -139,7 +147,7 @@ struct GroupBuilder {
     guard !path.isEmpty else { throw EngineError("a branch of '\(id)' has no phase") }
     var schedule = prefix
     for (index, phase) in path.enumerated() {
-      let profile = try flows.profile(of: phase)
+      let profile = try profile(of: phase)
       let isLast = index == path.count - 1
       if !phase.branches.isEmpty {
         guard isLast, let length = phase.months else {
@@ -155,5 +163,24 @@ struct GroupBuilder {
       schedule.fill(profile, to: isLast ? months : min(months, schedule.filled + (phase.months ?? 0)))
     }
     return [Leaf(id: id, share: share, runs: schedule)]
+  }
+}
+
+/// Profiles by the situations and services they were computed from: a phase's profile depends
+/// on nothing else (its length and branches only say for how long and for whom).
+final class ProfileMemo {
+  private(set) var entries: [(situations: [SituationShare], services: [ServiceUse], profile: PersonMonth)]
+
+  init(entries: [(situations: [SituationShare], services: [ServiceUse], profile: PersonMonth)] = []) {
+    self.entries = entries
+  }
+
+  func profile(of phase: Phase, flows: SituationFlows) throws(EngineError) -> PersonMonth {
+    for entry in entries where entry.situations == phase.situations && entry.services == phase.services {
+      return entry.profile
+    }
+    let profile = try flows.profile(of: phase)
+    entries.append((phase.situations, phase.services, profile))
+    return profile
   }
 }

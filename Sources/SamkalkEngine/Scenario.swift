@@ -161,7 +161,7 @@ public struct FollowupSpec: Hashable, Sendable {
 }
 
 /// The measure ("insatsen"): who takes part, what it costs and who pays.
-public struct Measure: Sendable {
+public struct Measure: Hashable, Sendable {
   /// The number of participants; results per participant divide by it.
   public var participants: Int
   /// Months from the scenario start during which participants are in the measure.
@@ -179,7 +179,7 @@ public struct Measure: Sendable {
 }
 
 /// One cost of the measure, spread evenly (to the öre) over its months.
-public struct CostItem: Sendable {
+public struct CostItem: Hashable, Sendable {
   public var id: String
   public var label: String
   /// The whole cost over the item's months.
@@ -426,7 +426,7 @@ public struct Phase: Sendable {
 }
 
 /// A situation at some extent of a full month (0.5 = half time), with the inputs it needs.
-public struct SituationShare: Sendable {
+public struct SituationShare: Hashable, Sendable {
   public var situation: Situation
   /// Share of a full month, 0–1.
   public var extent: Double
@@ -456,7 +456,7 @@ public struct SituationShare: Sendable {
 }
 
 /// Use of a public service per person and month, priced by a `tjanster.*` unit cost.
-public struct ServiceUse: Sendable {
+public struct ServiceUse: Hashable, Sendable {
   /// The unit-cost key, e.g. `tjanster.primarvard_lakarbesok`.
   public var item: RateKey
   /// Count per person and month (may be fractional: 0.25 visits a month = 3 a year).
