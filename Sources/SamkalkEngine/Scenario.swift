@@ -88,6 +88,8 @@ public struct Scenario: Sendable {
   public var followup: FollowupSpec?
   /// Goals to follow up as the ESF final report asks (expected against actual, by sex).
   public var goals: [GoalSpec]
+  /// Inputs and rates declared uncertain (`<uncertainty>`), with their ranges and distributions.
+  public var uncertainty: UncertaintySpec
 
   public init(
     id: String, title: String, summary: String? = nil, file: String? = nil, municipality: String,
@@ -96,9 +98,10 @@ public struct Scenario: Sendable {
     outcomes: [Outcome], population: PopulationKind = .cohort, comparison: ComparisonBasis = .beforePersists,
     adjustments: Adjustments = Adjustments(), breakEven: BreakEvenSpec? = nil, potentialWage: Double? = nil,
     rateValues: [RateValue] = [], inputs: [ScenarioInput] = [], followup: FollowupSpec? = nil,
-    goals: [GoalSpec] = []
+    goals: [GoalSpec] = [], uncertainty: UncertaintySpec = UncertaintySpec()
   ) {
     self.goals = goals
+    self.uncertainty = uncertainty
     self.id = id
     self.title = title
     self.summary = summary
@@ -125,6 +128,57 @@ public struct Scenario: Sendable {
 
   /// Months in the horizon.
   public var months: Int { horizonYears * 12 }
+}
+
+/// What a scenario declares uncertain (`<uncertainty>`, docs/SCENARIO-FORMAT.md).
+public struct UncertaintySpec: Hashable, Sendable {
+  public var parameters: [VariedParameter]
+  /// Defaults for `samkalk uncertainty` when the command line gives none.
+  public var draws: Int?
+  public var seed: UInt64?
+
+  public init(parameters: [VariedParameter] = [], draws: Int? = nil, seed: UInt64? = nil) {
+    self.parameters = parameters
+    self.draws = draws
+    self.seed = seed
+  }
+}
+
+/// One uncertain input or rate: the low and high of a one-way sensitivity, and/or the
+/// distribution of a Monte Carlo draw.
+public struct VariedParameter: Hashable, Sendable {
+  public enum Target: Hashable, Sendable {
+    /// A scenario input by its path (``ScenarioParameter/path``).
+    case input(String)
+    /// A rate by key; `kommunalskatt.kommunal` and `kommunalskatt.regional` stand for the
+    /// municipality's tax rates.
+    case rate(RateKey)
+  }
+
+  public var target: Target
+  public var low: Double?
+  public var high: Double?
+  public var distribution: Distribution?
+  public var location: SourceLocation?
+
+  public init(
+    target: Target, low: Double? = nil, high: Double? = nil, distribution: Distribution? = nil,
+    location: SourceLocation? = nil
+  ) {
+    self.target = target
+    self.low = low
+    self.high = high
+    self.distribution = distribution
+    self.location = location
+  }
+
+  /// `input:<path>` or `rate:<key>`, as reports name the parameter.
+  public var id: String {
+    switch target {
+    case .input(let path): "input:\(path)"
+    case .rate(let key): "rate:\(key.rawValue)"
+    }
+  }
 }
 
 /// A scenario's person-month follow-up file and how to study it (`<followup>`,
