@@ -48,7 +48,7 @@ let package = Package(
     .target(
       name: "SamkalkReports",
       dependencies: [
-        "SamkalkCore", "SamkalkXML", "SamkalkRates", "SamkalkEngine", "SamkalkUncertainty",
+        "SamkalkCore", "SamkalkXML", "SamkalkRates", "SamkalkEngine", "SamkalkUncertainty", "SamkalkMicrodata",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       resources: [.copy("Schemas/report.xsd")]),
@@ -72,7 +72,10 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(
       name: "SamkalkReportsTests",
-      dependencies: ["SamkalkReports", "SamkalkInput", "SamkalkEngine", "SamkalkRates", "SamkalkCore", "SamkalkXML"],
+      dependencies: [
+        "SamkalkReports", "SamkalkInput", "SamkalkEngine", "SamkalkRates", "SamkalkCore", "SamkalkXML",
+        "SamkalkUncertainty", "SamkalkMicrodata",
+      ],
       exclude: ["Golden"]),
     .testTarget(
       name: "SamkalkMicrodataTests", dependencies: ["SamkalkMicrodata", "SamkalkEngine", "SamkalkRates", "SamkalkCore"]),
