@@ -51,7 +51,7 @@ let package = Package(
         "SamkalkCore", "SamkalkXML", "SamkalkRates", "SamkalkEngine", "SamkalkUncertainty", "SamkalkMicrodata",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
-      resources: [.copy("Schemas/report.xsd")]),
+      resources: [.copy("Schemas/report.xsd"), .copy("Schemas/uncertainty.xsd")]),
     // The thin command-line tool (the only user of ArgumentParser).
     .executableTarget(
       name: "samkalk",
