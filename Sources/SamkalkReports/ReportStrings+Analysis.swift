@@ -24,10 +24,14 @@ extension ReportStrings {
     .baseNPV: ("Nuvärde i grundkalkylen", "Base NPV"),
     .tornado: ("Tornadodiagram: samhällets nuvärde", "Tornado diagram: society's NPV"),
     .tornadoDesc: (
-      "Staplar: samhällets nettonuvärde när en parameter i taget sätts till sitt låga och sitt höga värde; "
-        + "den lodräta linjen är grundkalkylens nuvärde. Parametrarna med störst utslag överst.",
-      "Bars: society's net present value with one parameter at a time at its low and its high value; "
-        + "the vertical line is the base NPV. The parameters with the largest swing first."
+      "Staplar: samhällets nettonuvärde när en parameter i taget sätts till sitt låga (övre stapeln) och sitt "
+        + "höga värde (nedre); den heldragna lodräta linjen är grundkalkylens nuvärde, en streckad linje visar noll "
+        + "när axeln når dit. "
+        + "Parametrarna med störst utslag överst.",
+      "Bars: society's net present value with one parameter at a time at its low (upper bar) and its high "
+        + "value (lower bar); the solid vertical line is the base NPV, a dashed line marks zero when the axis "
+        + "reaches it. "
+        + "The parameters with the largest swing first."
     ),
     .switchingValues: ("Brytvärden per perspektiv", "Switching values by perspective"),
     .parametersVaried: ("varierade parametrar", "parameters varied"),

@@ -3,8 +3,10 @@ import SamkalkUncertainty
 
 /// A tornado diagram: per parameter a pair of horizontal bars from the base NPV to the NPV at the
 /// parameter's low value (upper half of the row) and at its high value (lower half), with a
-/// vertical line at the base NPV. Both bars are labelled with their value, so colour is not the
-/// only cue.
+/// vertical line at the base NPV and a dashed one at zero when the axis crosses it. The low bar is
+/// always the upper one, so position as well as colour tells the two apart (the legend says which
+/// is which); each bar's `<title>` gives the parameter's value and the NPV, and the table next to
+/// the chart every figure.
 struct TornadoChart {
   struct Row {
     var label: String
@@ -77,6 +79,11 @@ struct TornadoChart {
         html.element("title", text: title)
         html.close()
       }
+    }
+    if low < 0 && high > 0 && base != 0 {
+      // Where the NPV changes sign: a bar that crosses this line has a switching value in its range.
+      html.element(
+        "line", [("x1", c(x(0))), ("x2", c(x(0))), ("y1", c(top)), ("y2", c(height - bottom)), ("class", "marker")])
     }
     html.element(
       "line",

@@ -79,6 +79,19 @@ extension ReportChecks {
     #expect(descendants(root, named: "script").isEmpty)
   }
 
+  @Test func tornadoMarksZeroOnlyWhenTheAxisCrossesIt() throws {
+    func zeroLines(_ analysis: SensitivityAnalysis) throws -> Int {
+      let root = try ReportChecks.html(SensitivityReport.html(analysis, samkalkVersion: "test"))
+      let tornado = try #require(ReportChecks.charts(root)["chart-tornado"])
+      return descendants(tornado, named: "line").filter { $0[attribute: "class"] == "marker" }.count
+    }
+    #expect(try zeroLines(AnalysisFixture.sensitivity()) == 0)
+    var crossing = AnalysisFixture.sensitivity()
+    crossing.baseNPV[8] = 50000
+    crossing.rows[0].npvLow[8] = -50000
+    #expect(try zeroLines(crossing) == 1)
+  }
+
   @Test func tornadoShowsTheFifteenLargestSwings() throws {
     let analysis = AnalysisFixture.manyRows(17)
     let root = try ReportChecks.html(SensitivityReport.html(analysis, language: .en, samkalkVersion: "test"))
