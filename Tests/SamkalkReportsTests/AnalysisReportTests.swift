@@ -92,6 +92,29 @@ extension ReportChecks {
     #expect(try zeroLines(crossing) == 1)
   }
 
+  @Test func anAnalysisWithoutParametersStillGivesAValidPage() throws {
+    var analysis = AnalysisFixture.sensitivity()
+    analysis.rows = []
+    let bytes = SensitivityReport.html(analysis, samkalkVersion: "test")
+    #expect(!String(decoding: bytes, as: UTF8.self).contains("NaN"))
+    let tornado = try #require(ReportChecks.charts(try ReportChecks.html(bytes))["chart-tornado"])
+    #expect(ReportChecks.bars(tornado).isEmpty)
+    #expect(try ReportChecks.problems(SensitivityReport.xml(analysis)).isEmpty)
+    #expect(
+      ReportChecks.lines(SensitivityReport.csv(analysis)) == [SensitivityReport.columns.joined(separator: ","), ""])
+  }
+
+  @Test func longParameterNamesAreCutInTheChartButNotInTheTable() throws {
+    var analysis = AnalysisFixture.sensitivity()
+    let long = "input:outcomes/osubventionerat_arbete/phase[2]/situation@wage"
+    analysis.rows[0].id = long
+    let root = try ReportChecks.html(SensitivityReport.html(analysis, samkalkVersion: "test"))
+    let tornado = try #require(ReportChecks.charts(root)["chart-tornado"])
+    let label = descendants(tornado, named: "text").first { $0[attribute: "class"] == "rowlabel" }?.trimmedText
+    #expect(label == String(long.prefix(41)) + "…")
+    #expect(ReportChecks.tableRows(root, id: "tornado-table").first?.first == long)
+  }
+
   @Test func tornadoShowsTheFifteenLargestSwings() throws {
     let analysis = AnalysisFixture.manyRows(17)
     let root = try ReportChecks.html(SensitivityReport.html(analysis, language: .en, samkalkVersion: "test"))
@@ -216,6 +239,20 @@ extension ReportChecks {
     #expect(payback.count == 8)
     #expect(payback[7] == ["Samhället", "62\u{00A0}%", "97\u{00A0}%", "0", "62", "35", "3", "9 / 12 / 22"])
     #expect(ReportChecks.tableRows(root, id: "parameters-table").count == 2)
+  }
+
+  @Test func aDegenerateSampleHasOneBarAndFiniteCoordinates() throws {
+    var analysis = AnalysisFixture.uncertainty()
+    // Every draw the same NPV: one bin of width zero (Histogram's documented degenerate case).
+    analysis.perspectives[8].npvHistogram = Histogram(lower: 300_000, upper: 300_000, counts: [100])
+    let bytes = UncertaintyReport.html(analysis, samkalkVersion: "test")
+    let text = String(decoding: bytes, as: UTF8.self)
+    #expect(!text.contains("NaN") && !text.contains("inf"))
+    let svg = try #require(ReportChecks.charts(try ReportChecks.html(bytes))["chart-histogram-samhallet"])
+    let bars = ReportChecks.bars(svg)
+    #expect(bars.count == 1)
+    #expect(Double(bars.first?[attribute: "width"] ?? "") ?? 0 > 100)
+    #expect(try ReportChecks.problems(UncertaintyReport.xml(analysis)).isEmpty)
   }
 
   @Test func workbookHasItsSheets() throws {
