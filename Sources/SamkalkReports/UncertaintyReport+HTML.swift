@@ -52,15 +52,16 @@ struct DistributionSummarySection: HTMLSection {
       caption: "\(s[.npv]) (kr)",
       header: [
         s[.perspective], s[.deterministicNPV], s[.meanNPV], s[.standardDeviation], s[.p5], s[.p50], s[.p95],
-        s[.probabilityPositive], s[.probabilityPaybackMandate],
+        s[.probabilityPositive],
       ],
       rows: analysis.perspectives.enumerated().map { index, d in
         [
           s.name(d.perspective), n.integer(UncertaintyReport.deterministicNPV(analysis, index)), n.integer(d.meanNPV),
           n.integer(d.standardDeviation), n.integer(d.p5), n.integer(d.p50), n.integer(d.p95),
-          n.percent(d.probabilityPositiveNPV, decimals: 1), n.percent(d.probabilityPaybackWithinMandate, decimals: 1),
+          n.percent(d.probabilityPositiveNPV, decimals: 1),
         ]
-      }, numeric: Set(1...8), id: "uncertainty-table")
+      }, numeric: Set(1...7), id: "uncertainty-table")
+    // P(payback within the mandate period) is in the payback section's chart and table.
     html.close()
   }
 }

@@ -233,7 +233,7 @@ extension ReportChecks {
     #expect(
       summary[8] == [
         "Samhället", "300\u{00A0}000", "290\u{00A0}000", "60\u{00A0}000", "190\u{00A0}000", "295\u{00A0}000",
-        "385\u{00A0}000", "100\u{00A0}%", "62\u{00A0}%",
+        "385\u{00A0}000", "100\u{00A0}%",
       ])
     let payback = ReportChecks.tableRows(root, id: "payback-table")
     #expect(payback.count == 8)
