@@ -270,6 +270,14 @@ extension ReportChecks {
       ])
   }
 
+  @Test func sameAnalysisGivesTheSameBytes() throws {
+    let analysis = AnalysisFixture.uncertainty()
+    #expect(
+      UncertaintyReport.html(analysis, samkalkVersion: "t") == UncertaintyReport.html(analysis, samkalkVersion: "t"))
+    #expect(try UncertaintyReport.workbook(analysis).render() == UncertaintyReport.workbook(analysis).render())
+    #expect(UncertaintyReport.xml(analysis) == UncertaintyReport.xml(analysis))
+  }
+
   @Test func writerWritesBothCSVTables() throws {
     let directory = ReportChecks.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
