@@ -48,10 +48,10 @@ let package = Package(
     .target(
       name: "SamkalkReports",
       dependencies: [
-        "SamkalkCore", "SamkalkXML", "SamkalkRates", "SamkalkEngine", "SamkalkUncertainty",
+        "SamkalkCore", "SamkalkXML", "SamkalkRates", "SamkalkEngine", "SamkalkUncertainty", "SamkalkMicrodata",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
-      resources: [.copy("Schemas/report.xsd")]),
+      resources: [.copy("Schemas/report.xsd"), .copy("Schemas/uncertainty.xsd")]),
     // The thin command-line tool (the only user of ArgumentParser).
     .executableTarget(
       name: "samkalk",
@@ -76,7 +76,10 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(
       name: "SamkalkReportsTests",
-      dependencies: ["SamkalkReports", "SamkalkInput", "SamkalkEngine", "SamkalkRates", "SamkalkCore", "SamkalkXML"],
+      dependencies: [
+        "SamkalkReports", "SamkalkInput", "SamkalkEngine", "SamkalkRates", "SamkalkCore", "SamkalkXML",
+        "SamkalkUncertainty", "SamkalkMicrodata",
+      ],
       exclude: ["Golden"]),
     .testTarget(
       name: "SamkalkMicrodataTests", dependencies: ["SamkalkMicrodata", "SamkalkEngine", "SamkalkRates", "SamkalkCore"]),

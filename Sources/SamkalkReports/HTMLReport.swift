@@ -39,6 +39,8 @@ public enum HTMLPage {
     thead th { background: #eeeeee; }
     tbody th { text-align: left; font-weight: normal; }
     .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+    thead th.num { white-space: normal; }
+    #tornado-table tbody th, #switching-table tbody th { overflow-wrap: anywhere; min-width: 9rem; }
     figure { margin: 0.5rem 0; }
     svg.chart { max-width: 100%; height: auto; font-size: 11px; }
     svg .grid { stroke: #dddddd; stroke-width: 1; }
@@ -48,6 +50,9 @@ public enum HTMLPage {
     svg .curve { fill: none; stroke-width: 2; }
     svg .mandate { fill: #f0f0f0; }
     svg .mandateline { stroke: #555555; stroke-dasharray: 4 3; }
+    svg .marker { stroke: #1a1a1a; stroke-width: 2; stroke-dasharray: 5 3; }
+    h3 { font-size: 1.05rem; margin-top: 1.4rem; }
+    p.note { font-size: 0.85rem; color: #333333; }
     footer { margin-top: 2rem; font-size: 0.8rem; color: #333333; }
     @media print {
       body { max-width: none; padding: 0; font-size: 10pt; }

@@ -24,6 +24,16 @@ public struct ReportStrings: Sendable {
     case goal, sex, expected, actual, deviation, targetShare, effect, kind, fact, assumption, chartTable
     case rateValue, sensitivity, uncertainty, inMonth, kr, change, before, after, presentValue, firstMonth
     case lastMonth, actorName, text
+    // Sensitivity, uncertainty and follow-up reports (forms in ReportStrings+Analysis.swift).
+    case parameter, baseValue, lowValue, highValue, npvLow, npvHigh, swing, switchingValue, noneInRange, noneInRangeNote
+    case range, rangeSource, relativeRange, scenarioRange, baseNPV, tornado, tornadoDesc, switchingValues
+    case parametersVaried, draws, seed, mandateMonths, deterministicNPV, meanNPV, standardDeviation, p5, p50, p95
+    case minimum, maximum, probabilityPositive, probabilityPaybackMandate, probabilityPaybackHorizon
+    case histogram, histogramDesc, paybackProbabilityDesc, distribution, sampleMean, mean, binFrom, binTo
+    case paybackByYear, paybackYear, paybackMonthPercentiles, followupTitle, followupFile, windowBefore
+    case windowAfter, groupSize, bootstrap, noBootstrap, persons, personsRead, personsIncluded, personsPartial
+    case personsExcluded, exclusionReason, scaledChange, changePerParticipant, interval, followupChartDesc
+    case followupSubgroupDesc, skippedLines, results, subgroup, rows, encoding, bytes, monthsUnit
   }
 
   /// Swedish and English forms of each label.
@@ -156,10 +166,10 @@ public struct ReportStrings: Sendable {
   ]
 
   /// The Swedish and English forms of a label, `nil` when the table lacks it.
-  public static func forms(_ label: Label) -> (sv: String, en: String)? { table[label] }
+  public static func forms(_ label: Label) -> (sv: String, en: String)? { table[label] ?? analysisTable[label] }
 
   public subscript(_ label: Label) -> String {
-    guard let entry = Self.table[label] else { return label.rawValue }
+    guard let entry = Self.forms(label) else { return label.rawValue }
     return language == .sv ? entry.sv : entry.en
   }
 

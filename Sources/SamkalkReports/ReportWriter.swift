@@ -12,12 +12,7 @@ public enum ReportWriter {
     _ result: ScenarioResult, context: ReportContext, formats: [ReportFormat], directory: String,
     protectedPaths: [String], options: ReportOptions = ReportOptions()
   ) throws(DiagnosticError) -> [String] {
-    let id = result.scenario.id
-    guard !id.isEmpty, id != ".", id != "..", !id.contains("/"), !id.contains("\0") else {
-      throw DiagnosticError(
-        .error(
-          "scenario id '\(id)' cannot be used as a file name", at: SourceLocation(file: directory)))
-    }
+    let id = try fileStem(result.scenario.id, directory: directory)
     var files: [(String, () throws -> [UInt8])] = []
     for format in unique(formats) {
       switch format {
@@ -62,6 +57,17 @@ public enum ReportWriter {
       }
     }
     return try write(files, directory: directory, protectedPaths: protectedPaths)
+  }
+
+  /// The scenario id as the start of a file name; refuses one that cannot be (empty, `.`, `..`,
+  /// containing `/` or NUL), so no report is written outside the directory.
+  static func fileStem(_ id: String, directory: String) throws(DiagnosticError) -> String {
+    guard !id.isEmpty, id != ".", id != "..", !id.contains("/"), !id.contains("\0") else {
+      throw DiagnosticError(
+        .error(
+          "scenario id '\(id)' cannot be used as a file name", at: SourceLocation(file: directory)))
+    }
+    return id
   }
 
   static func unique(_ formats: [ReportFormat]) -> [ReportFormat] {

@@ -60,6 +60,22 @@ enum ChartMath {
     return stride(from: first, through: last, by: 1).map { $0 * step }
   }
 
+  /// Horizontal grid lines at the ticks from x `from` to x `to`, each labelled with its value
+  /// (whole kronor or counts) to the left of `from`.
+  static func horizontalGrid(
+    _ html: HTMLWriter, ticks: [Double], from left: Double, to right: Double, y: (Double) -> Double,
+    numbers: HumanNumber
+  ) {
+    let c = coordinate
+    for tick in ticks {
+      html.element(
+        "line", [("x1", c(left)), ("x2", c(right)), ("y1", c(y(tick))), ("y2", c(y(tick))), ("class", "grid")])
+      html.element(
+        "text", [("x", c(left - 6)), ("y", c(y(tick) + 4)), ("class", "tick"), ("text-anchor", "end")],
+        text: numbers.integer(tick))
+    }
+  }
+
   /// Label positions at least `spacing` apart, as close to the wanted ones as that allows.
   static func spread(_ wanted: [Double], spacing: Double) -> [Double] {
     let order = wanted.indices.sorted { wanted[$0] < wanted[$1] }
@@ -105,14 +121,7 @@ struct GroupedBarChart {
     func y(_ value: Double) -> Double { top + (axisHigh - value) / (axisHigh - axisLow) * plotHeight }
     let c = ChartMath.coordinate
     ChartMath.openSVG(html, id: id, title: title, description: description, width: width, height: height)
-    for tick in ticks {
-      html.element(
-        "line",
-        [("x1", c(left)), ("x2", c(width - right)), ("y1", c(y(tick))), ("y2", c(y(tick))), ("class", "grid")])
-      html.element(
-        "text", [("x", c(left - 6)), ("y", c(y(tick) + 4)), ("class", "tick"), ("text-anchor", "end")],
-        text: numbers.integer(tick))
-    }
+    ChartMath.horizontalGrid(html, ticks: ticks, from: left, to: width - right, y: y, numbers: numbers)
     let groupWidth = (width - left - right) / Double(max(groups.count, 1))
     for (groupIndex, group) in groups.enumerated() {
       let x0 = left + Double(groupIndex) * groupWidth
@@ -161,8 +170,11 @@ struct HorizontalBarChart {
   var description: String
   var rows: [Row]
   var numbers: HumanNumber
+  /// How a bar's value is written; kronor unless a chart says otherwise (shares, counts).
+  var valueText: ((Double) -> String)? = nil
 
   func write(to html: HTMLWriter) {
+    let text = valueText ?? { numbers.kronor($0) }
     let width = 760.0
     let rowHeight = 26.0
     let (left, right, top) = (260.0, 130.0, 10.0)
@@ -185,11 +197,11 @@ struct HorizontalBarChart {
           ("width", c(abs(x(row.value) - x(0)))), ("height", c(rowHeight - 8)),
           ("fill", ChartPalette.colors[row.color % ChartPalette.colors.count]),
         ])
-      html.element("title", text: "\(row.label): \(numbers.kronor(row.value))")
+      html.element("title", text: "\(row.label): \(text(row.value))")
       html.close()
       html.element(
         "text", [("x", c(max(x(row.value), x(0)) + 6)), ("y", c(yTop + rowHeight * 0.65)), ("class", "value")],
-        text: numbers.kronor(row.value))
+        text: text(row.value))
     }
     html.element(
       "line", [("x1", c(x(0))), ("x2", c(x(0))), ("y1", c(top)), ("y2", c(height - top)), ("class", "axis")])
@@ -246,13 +258,7 @@ struct CumulativeLineChart {
     html.element(
       "text", [("x", c(x(shaded) - 4)), ("y", c(top + 12)), ("class", "tick"), ("text-anchor", "end")],
       text: shadedLabel)
-    for tick in ticks {
-      html.element(
-        "line", [("x1", c(left)), ("x2", c(width - right)), ("y1", c(y(tick))), ("y2", c(y(tick))), ("class", "grid")])
-      html.element(
-        "text", [("x", c(left - 6)), ("y", c(y(tick) + 4)), ("class", "tick"), ("text-anchor", "end")],
-        text: numbers.integer(tick))
-    }
+    ChartMath.horizontalGrid(html, ticks: ticks, from: left, to: width - right, y: y, numbers: numbers)
     var month = 0
     while month <= months {
       html.element(

@@ -5,6 +5,7 @@ import SamkalkEngine
 import SamkalkInput
 import SamkalkMicrodata
 import SamkalkRates
+import SamkalkReports
 
 #if canImport(Glibc)
   import Glibc
@@ -13,8 +14,9 @@ import SamkalkRates
 #endif
 
 /// `samkalk followup DATA.csv [--before 12] [--after 12] [--group-size N] [--bootstrap N] [--seed S]
-/// [--skip-invalid] [--keep-partial] [--rates-date YYYY-MM-DD] [--rates FILE…] [--out DIR] [--format xml,csv]`,
-/// or `samkalk followup SCENARIO.xml [--skip-invalid] [--rates FILE…] [--out DIR] [--format xml,csv]` for a
+/// [--skip-invalid] [--keep-partial] [--rates-date YYYY-MM-DD] [--rates FILE…] [--out DIR] [--format xml,csv,html,xlsx]
+/// [--lang sv|en] [--csv-dialect rfc4180|excel-sv]`, or `samkalk followup SCENARIO.xml [--skip-invalid] [--rates FILE…]
+/// [--out DIR] [--format …] [--lang …] [--csv-dialect …]` for a
 /// scenario with `<followup>` (the study's settings and rates date then come from the scenario).
 struct FollowupCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -24,8 +26,8 @@ struct FollowupCommand: ParsableCommand {
       Reads person-month rows (docs/FOLLOWUP-FORMAT.md), builds each person's before window (the N months \
       ending with the month before enrolment) and after window (the M months starting with the month after \
       exit), values every month with the rate tables, adds income tax per person and window, and writes \
-      DIR/<stem>-followup.xml and .csv (atomically) and a summary. Given a scenario file (.xml) with a \
-      <followup> element instead, reads the data file it names, with its windows, group size, bootstrap, \
+      DIR/<stem>-followup.xml and .csv (and .html, .xlsx on request; atomically) and a summary. Given a \
+      scenario file (.xml) with a <followup> element instead, reads the data file it names, with its windows, group size, bootstrap, \
       seed and missing-data rule and the scenario's rates date; the study's flags are then refused.
       """)
 
@@ -61,23 +63,11 @@ struct FollowupCommand: ParsableCommand {
       valueName: "YYYY-MM-DD"))
   var ratesDate: String?
 
-  @Option(name: .long, help: ArgumentHelp("Folder for the reports.", valueName: "dir"))
-  var out: String = "reports"
-
-  @Option(name: .long, help: ArgumentHelp("Report formats, comma-separated: xml, csv.", valueName: "formats"))
-  var format: String = "xml,csv"
+  @OptionGroup var output: ReportOutputOptions
 
   @OptionGroup var rates: RatesOptions
 
-  private var formats: [FollowupReport.Format] {
-    format.split(separator: ",").compactMap { FollowupReport.Format(rawValue: $0.trimmed) }
-  }
-
   func validate() throws {
-    for name in format.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmed }) {
-      try ReportOutputOptions.require(
-        name, among: FollowupReport.Format.allCases.map(\.rawValue), what: "report format")
-    }
     if let ratesDate, Day(ratesDate) == nil { throw ValidationError("--rates-date '\(ratesDate)' is not YYYY-MM-DD") }
     if isScenario {
       let given = [
@@ -136,6 +126,7 @@ struct FollowupCommand: ParsableCommand {
     do throws(DiagnosticError) {
       let book = try rates.load()
       let result: FollowupResult
+      var title: String?
       var inputs = [data] + rates.files
       if isScenario {
         let loaded = try ScenarioReader(rates: book).read(path: data)
@@ -147,6 +138,7 @@ struct FollowupCommand: ParsableCommand {
                 + "(docs/SCENARIO-FORMAT.md) or give the CSV file itself", at: SourceLocation(file: data)))
         }
         inputs.append(spec.path)
+        title = loaded.scenario.title
         result = try FollowupStudy.run(
           scenario: loaded.scenario, rates: book, skipInvalid: skipInvalid, progress: progressBar(for: spec.path))!
       } else {
@@ -156,9 +148,10 @@ struct FollowupCommand: ParsableCommand {
       }
       DiagnosticPrinter.print(result.skipped)
       DiagnosticPrinter.print(result.warnings)
-      let written = try FollowupReport.write(
-        result, formats: formats, directory: out, samkalkVersion: SamkalkVersion.current,
-        protectedPaths: inputs)
+      let reportOptions = output.options()
+      let written = try FollowupReportWriter.write(
+        result, formats: output.formats, language: reportOptions.language, csvDialect: reportOptions.csvDialect,
+        samkalkVersion: SamkalkVersion.current, title: title, directory: output.out, protectedPaths: inputs)
       FileHandleOutput.standardOutput(FollowupReport.summary(result))
       for path in written { FileHandleOutput.standardOutput("wrote \(path)\n") }
     } catch {

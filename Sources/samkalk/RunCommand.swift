@@ -45,15 +45,17 @@ struct RunCommand: ParsableCommand {
   }
 
   /// A scenario with `<followup>` also runs its follow-up study and writes that report beside
-  /// the scenario's (XML and CSV; the follow-up report has no HTML or workbook form yet).
+  /// the scenario's, in the same formats, language and CSV dialect.
   private func runFollowup(_ scenario: Scenario, rates book: RateBook) throws(DiagnosticError) {
     guard
       let followup = try FollowupStudy.run(scenario: scenario, rates: book, skipInvalid: false, progress: nil),
       let data = scenario.followup?.path
     else { return }
     DiagnosticPrinter.print(followup.skipped + followup.warnings)
-    let written = try FollowupReport.write(
-      followup, formats: [.xml, .csv], directory: output.out, samkalkVersion: SamkalkVersion.current,
+    let options = output.options()
+    let written = try FollowupReportWriter.write(
+      followup, formats: output.formats, language: options.language, csvDialect: options.csvDialect,
+      samkalkVersion: SamkalkVersion.current, title: scenario.title, directory: output.out,
       protectedPaths: [self.scenario, data] + rates.files)
     FileHandleOutput.standardOutput("\n" + FollowupReport.summary(followup))
     for path in written { FileHandleOutput.standardOutput("wrote \(path)\n") }

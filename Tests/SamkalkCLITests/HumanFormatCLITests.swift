@@ -67,4 +67,50 @@ import Testing
     let csv = try Data(contentsOf: URL(fileURLWithPath: out + "/comparison.csv"))
     #expect(String(decoding: csv.dropFirst(3), as: UTF8.self).hasPrefix("metric;perspective;"))
   }
+
+  @Test func followupWritesHTMLAndXLSXInEnglish() throws {
+    let out = cli.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let result = try cli.samkalk([
+      "followup", "Scenarios/uppfoljning-exempel.xml", "--out", out, "--format", "html,xlsx", "--lang", "en",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let html = try String(contentsOfFile: out + "/uppfoljning-exempel-followup.html", encoding: .utf8)
+    #expect(html.hasPrefix("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">"))
+    #expect(html.contains("Follow-up with person-level data"))
+    #expect(html.contains("<svg") && !html.contains("<script"))
+    let xlsx = try Data(contentsOf: URL(fileURLWithPath: out + "/uppfoljning-exempel-followup.xlsx"))
+    #expect(xlsx.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+    #expect(!FileManager.default.fileExists(atPath: out + "/uppfoljning-exempel-followup.xml"))
+    #expect(result.stdout.contains("wrote \(out)/uppfoljning-exempel-followup.html"))
+  }
+
+  @Test func followupCSVInTheSwedishExcelDialect() throws {
+    let out = cli.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let result = try cli.samkalk([
+      "followup", "Scenarios/uppfoljning-exempel.xml", "--out", out, "--format", "csv", "--csv-dialect", "excel-sv",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: out + "/uppfoljning-exempel-followup.csv"))
+    #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+    #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self).hasPrefix("subgroup;actor;persons;"))
+  }
+
+  @Test func runWritesTheFollowupReportInTheSameFormats() throws {
+    let out = cli.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let result = try cli.samkalk(["run", "Scenarios/uppfoljning-exempel.xml", "--out", out, "--format", "html"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(FileManager.default.fileExists(atPath: out + "/uppfoljning-exempel.html"))
+    let html = try String(contentsOfFile: out + "/uppfoljning-exempel-followup.html", encoding: .utf8)
+    #expect(html.contains("lang=\"sv\"") && html.contains("Uppföljning med persondata"))
+    #expect(!FileManager.default.fileExists(atPath: out + "/uppfoljning-exempel-followup.xml"))
+  }
+
+  @Test func followupRejectsAnUnknownFormat() throws {
+    let result = try cli.samkalk(["followup", "Scenarios/uppfoljning-exempel.xml", "--format", "pdf"])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("unknown report format 'pdf'"))
+  }
 }

@@ -1,0 +1,33 @@
+import SamkalkCore
+import SamkalkMicrodata
+
+/// Writes a follow-up study's reports in any of the four formats.
+public enum FollowupReportWriter {
+  /// Writes `DIR/<data file stem>-followup.{xml,csv,html,xlsx}` for the formats asked for (each
+  /// once) and returns the paths written. The XML is ``FollowupReport/xml(_:samkalkVersion:)``;
+  /// the CSV is ``FollowupReport/csv(_:)`` in the RFC 4180 dialect and the same table in
+  /// `excel-sv`. Every target is checked against `protectedPaths` and the data file before the
+  /// first file is written; each is written atomically.
+  public static func write(
+    _ result: FollowupResult, formats: [ReportFormat], language: ReportLanguage = .sv,
+    csvDialect: CSVDialect = .rfc4180, samkalkVersion: String, title: String? = nil, directory: String,
+    protectedPaths: [String] = []
+  ) throws(DiagnosticError) -> [String] {
+    let stem = try ReportWriter.fileStem(FollowupHTML.stem(result), directory: directory) + "-followup"
+    let files: [(String, () throws -> [UInt8])] = ReportWriter.unique(formats).map { format in
+      let render: () throws -> [UInt8] =
+        switch format {
+        case .xml: { FollowupReport.xml(result, samkalkVersion: samkalkVersion) }
+        case .csv:
+          { csvDialect == .rfc4180 ? FollowupReport.csv(result) : FollowupXLSX.csv(result, dialect: csvDialect) }
+        case .html: { FollowupHTML.render(result, language: language, samkalkVersion: samkalkVersion, title: title) }
+        case .xlsx:
+          {
+            try FollowupXLSX.workbook(result, language: language, samkalkVersion: samkalkVersion, title: title).render()
+          }
+        }
+      return ("\(stem).\(format.rawValue)", render)
+    }
+    return try ReportWriter.write(files, directory: directory, protectedPaths: protectedPaths + [result.file])
+  }
+}
