@@ -18,7 +18,9 @@ public enum ParameterDomain: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Whether every value of a closed range lies in the domain.
-  public func contains(_ range: ClosedRange<Double>) -> Bool { contains(range.lowerBound) && contains(range.upperBound) }
+  public func contains(_ range: ClosedRange<Double>) -> Bool {
+    contains(range.lowerBound) && contains(range.upperBound)
+  }
 
   public var description: String {
     switch self {

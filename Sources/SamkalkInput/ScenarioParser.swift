@@ -173,10 +173,13 @@ struct ScenarioParser {
       if let goal = parseGoal(element, outcomeIDs: outcomeIDs, known: goals.map(\.id)) { goals.append(goal) }
     }
 
+    let (uncertainty, pendingVaries) =
+      root.child(named: "uncertainty").map { parseUncertainty($0, rates: rates) } ?? (UncertaintySpec(), [])
+
     guard !diagnostics.hasErrors, let ratesDate, let start, let measure, let before else {
       return nil
     }
-    return Scenario(
+    var scenario = Scenario(
       id: id, title: title, summary: summary, file: document.file, municipality: municipality,
       ratesDate: ratesDate, start: start, horizonYears: horizonYears, discountRate: discountRate,
       mandatePeriodYears: mandatePeriodYears, measure: measure, before: before, during: during,
@@ -187,6 +190,11 @@ struct ScenarioParser {
         let right = rhs.element.location?.line ?? 0
         return left != right ? left < right : lhs.offset < rhs.offset
       }.map(\.element), followup: followup, goals: goals)
+    checkUncertainty(pendingVaries, of: scenario)
+    guard !diagnostics.hasErrors else { return nil }
+    scenario.uncertainty = uncertainty
+    scenario.uncertainty.parameters = pendingVaries.map(\.parameter)
+    return scenario
   }
 
   /// `<goal id label targetShare outcomes="a b"/>`: a known, unique id set and a share in 0–1.
@@ -1068,7 +1076,7 @@ struct ScenarioParser {
   // MARK: - Values
 
   /// A decimal attribute; `nil` (with an error) when it is present but not a finite number.
-  private mutating func decimal(_ element: XMLElement, _ name: String) -> Double? {
+  mutating func decimal(_ element: XMLElement, _ name: String) -> Double? {
     guard let text = element[attribute: name]?.trimmed
     else {
       return nil
@@ -1156,7 +1164,7 @@ struct ScenarioParser {
 
   /// A number for messages: whole numbers without decimals, others to at most 9 decimals
   /// (so that 0.1 + 0.2 reads 0.3).
-  private func format(_ value: Double) -> String {
+  func format(_ value: Double) -> String {
     guard abs(value) < 1e15 else { return String(value) }
     let rounded = (value * 1e9).rounded() / 1e9
     if rounded == rounded.rounded() { return String(Int64(rounded)) }
@@ -1166,7 +1174,7 @@ struct ScenarioParser {
   // MARK: - Provenance and diagnostics
 
   /// Records the element's `source` and/or `assumption` as inputs of the scenario.
-  private mutating func record(_ element: XMLElement, path: String) {
+  mutating func record(_ element: XMLElement, path: String) {
     let values = element.attributes.filter { !Self.nonValueAttributes.contains($0.name) }
       .map { "\($0.name)=\($0.value)" }
     let value = values.joined(separator: " ")
@@ -1185,7 +1193,7 @@ struct ScenarioParser {
     }
   }
 
-  private mutating func error(_ message: String, _ element: XMLElement) {
+  mutating func error(_ message: String, _ element: XMLElement) {
     diagnostics.error(message, at: document.location(element))
   }
 

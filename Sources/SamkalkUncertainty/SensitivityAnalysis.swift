@@ -105,6 +105,9 @@ public struct SensitivityRow: Sendable {
 public enum RangeSource: String, Hashable, Sendable {
   /// base × (1 ∓ range)
   case relative
+  /// base × (1 ∓ range), cut at the edge of the values the parameter may take (a share of 0.9
+  /// ± 20 % goes up to 1, not 1.08)
+  case relativeLimited = "relative-limited"
   /// the scenario's `<vary low=… high=…>`
   case scenario
 }

@@ -1,0 +1,101 @@
+import SamkalkCore
+import SamkalkEngine
+import SamkalkRates
+
+/// A parameter an analysis can vary, resolved against the scenario and its base run: its id,
+/// base value and how a value is put into an evaluation.
+struct AnalysisParameter {
+  enum Setter {
+    case input(ScenarioParameter)
+    case rate(RateKey)
+    case kommunal
+    case regional
+  }
+
+  var id: String
+  var kind: ParameterKind
+  var unit: String
+  var base: Double
+  var domain: ParameterDomain
+  var isWholeNumber: Bool
+  var setter: Setter
+  /// The scenario's own `<vary>`, if any.
+  var declared: VariedParameter?
+
+  /// Sets `value` on the point (the scenario copy or the rate overrides).
+  func apply(_ value: Double, to point: inout EvaluationPoint) {
+    switch setter {
+    case .input(let parameter): parameter.apply(value, to: &point.scenario)
+    case .rate(let key): point.overrides.numbers[key] = value
+    case .kommunal: point.overrides.kommunal = value
+    case .regional: point.overrides.regional = value
+    }
+  }
+}
+
+/// One evaluation's inputs: the scenario as varied and the rates replaced.
+struct EvaluationPoint {
+  var scenario: Scenario
+  var overrides: RateOverrides
+}
+
+/// The parameters of a scenario: every numeric input, every numeric rate its result uses and
+/// the municipality's two tax rates, in that order, each with its base value.
+///
+/// Left out of the automatic list (they can still be named in `<vary>`): the calendar
+/// conventions `kalender.*` (52 weeks a year is a definition, not an uncertainty).
+struct ParameterSpace {
+  let parameters: [AnalysisParameter]
+
+  init(scenario: Scenario, result: ScenarioResult) throws(DiagnosticError) {
+    var list: [AnalysisParameter] = []
+    for input in scenario.parameters {
+      list.append(
+        AnalysisParameter(
+          id: "input:\(input.path)", kind: .input, unit: input.unit, base: input.value, domain: input.domain,
+          isWholeNumber: input.isWholeNumber, setter: .input(input)))
+    }
+    for used in result.ratesUsed {
+      guard let number = used.resolved.number, !used.key.rawValue.hasPrefix("kalender.") else { continue }
+      list.append(
+        AnalysisParameter(
+          id: "rate:\(used.key.rawValue)", kind: .rate, unit: used.resolved.value.unit.rawValue, base: number,
+          domain: .nonNegative, isWholeNumber: false, setter: .rate(used.key)))
+    }
+    list.append(
+      AnalysisParameter(
+        id: "rate:kommunalskatt.kommunal", kind: .rate, unit: "andel", base: result.municipality.kommunal,
+        domain: .share, isWholeNumber: false, setter: .kommunal))
+    list.append(
+      AnalysisParameter(
+        id: "rate:kommunalskatt.regional", kind: .rate, unit: "andel", base: result.municipality.regional,
+        domain: .share, isWholeNumber: false, setter: .regional))
+
+    // Attach each <vary> to its parameter; one that names a rate the result never reads is an
+    // error, since varying it would change nothing.
+    var index = Dictionary(list.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var problems: [Diagnostic] = []
+    for varied in scenario.uncertainty.parameters {
+      guard let position = index[varied.id] else {
+        let location = varied.location ?? SourceLocation(file: scenario.file ?? scenario.id)
+        if case .rate(let key) = varied.target, key.rawValue.hasPrefix("kalender."),
+          let number = result.ratesUsed
+            .first(where: { $0.key == key })?.resolved.number
+        {
+          index[varied.id] = list.count
+          list.append(
+            AnalysisParameter(
+              id: varied.id, kind: .rate, unit: "", base: number, domain: .nonNegative, isWholeNumber: false,
+              setter: .rate(key), declared: varied))
+          continue
+        }
+        problems.append(
+          .error("\(varied.id) is not used by this scenario's result: varying it changes nothing", at: location))
+        continue
+      }
+      list[position].declared = varied
+    }
+    if !problems.isEmpty { throw DiagnosticError(problems) }
+    parameters = list
+  }
+}
