@@ -37,7 +37,10 @@ public struct MonteCarlo {
     precondition(threads > 0, "at least one thread")
     let result = try Calculator(rates: rates, taxMethod: taxMethod).run(scenario)
     let space = try ParameterSpace(scenario: scenario, result: result)
-    let varied = space.parameters.filter { $0.declared?.distribution != nil }
+    // In the order the scenario declares them: the order each draw samples them in.
+    let varied = scenario.uncertainty.parameters.filter { $0.distribution != nil }.compactMap { declared in
+      space.parameters.first { $0.id == declared.id }
+    }
     let evaluator = try DrawEvaluator(rates: rates, scenario: scenario, taxMethod: taxMethod)
     let base = EvaluationPoint(scenario: scenario, overrides: RateOverrides())
     let store = DrawStore(draws: draws, parameters: varied.count)
@@ -107,6 +110,9 @@ public struct MonteCarlo {
     let draws = store.draws
     var values = [Double](repeating: 0, count: draws)
     var paybacks: [Int] = []
+    // Sums of differences from the first draw: exact when every draw is the same (a scenario
+    // without distributions), and no larger rounding than a plain sum otherwise.
+    let first = store.npv(draw: 0, perspective: index)
     var sum = 0.0
     var positive = 0
     var withinMandate = 0
@@ -116,7 +122,7 @@ public struct MonteCarlo {
     for draw in 0..<draws {
       let npv = store.npv(draw: draw, perspective: index)
       values[draw] = npv
-      sum += npv
+      sum += npv - first
       if npv > 0 { positive += 1 }
       let month = store.payback(draw: draw, perspective: index)
       if month < 0 {
@@ -127,7 +133,7 @@ public struct MonteCarlo {
         byYear[month == 0 ? 0 : min(years, (month + 11) / 12)] += 1
       }
     }
-    let mean = sum / Double(draws)
+    let mean = first + sum / Double(draws)
     var squares = 0.0
     for value in values { squares += (value - mean) * (value - mean) }
     let deviation = draws > 1 ? (squares / Double(draws - 1)).squareRoot() : 0

@@ -126,24 +126,20 @@ public struct SensitivityAnalyzer {
     _ index: Int, low: Double, high: Double, base: Double, whole: Bool,
     npv: (Double) throws(DiagnosticError) -> [Double]
   ) throws(DiagnosticError) -> SwitchingValue {
-    var grid = [low, high]
-    if base > low && base < high {
-      grid = [low, (low + base) / 2, base, (base + high) / 2, high]
-    } else {
-      grid = (0...4).map { low + (high - low) * Double($0) / 4 }
-    }
+    var grid =
+      base > low && base < high
+      ? [low, (low + base) / 2, base, (base + high) / 2, high] : (0...4).map { low + (high - low) * Double($0) / 4 }
     if whole { grid = Array(Set(grid.map { $0.rounded() })).sorted() }
-    var previous: (x: Double, f: Double)? = nil
-    for x in grid {
-      let f = try npv(x)[index]
-      if f == 0 { return .value(x) }
-      if let (a, fa) = previous, (fa < 0) != (f < 0) {
-        return .value(
-          whole
-            ? try wholeCrossing(index, a, fa, x, npv: npv)
-            : try regulaFalsi(index, a, fa, x, f, npv: npv))
-      }
-      previous = (x, f)
+    var points: [(x: Double, f: Double)] = []
+    for x in grid { points.append((x, try npv(x)[index])) }
+    // An NPV that is zero all along (an actor the measure never touches) crosses nothing.
+    guard points.contains(where: { $0.f != 0 }) else { return .noneInRange }
+    if let zero = points.first(where: { $0.f == 0 }) { return .value(zero.x) }
+    for (left, right) in zip(points, points.dropFirst()) where (left.f < 0) != (right.f < 0) {
+      return .value(
+        whole
+          ? try wholeCrossing(index, left.x, left.f, right.x, npv: npv)
+          : try regulaFalsi(index, left.x, left.f, right.x, right.f, npv: npv))
     }
     return .noneInRange
   }

@@ -1,0 +1,76 @@
+import SamkalkCore
+import SamkalkEngine
+import SamkalkUncertainty
+import Testing
+
+@Suite struct MonteCarloTests {
+  static let varied = """
+    <uncertainty>
+      <vary input="outcome[arbete]@persons" distribution="triangular" min="2" mode="4" max="7"/>
+      <vary input="outcome[arbete]/phase[1]/situation[arbete]@wage" distribution="normal" mean="25000" sd="2000"
+        lower="15000" upper="35000"/>
+      <vary rate="formaner.forsorjningsstod.per_hushallsmanad" distribution="uniform" min="9000" max="13000"/>
+      <vary input="adjustments@deadweight" distribution="pert" min="0" mode="0.1" max="0.4"/>
+      <vary input="measure/cost[budget]@amount" distribution="discrete" values="80000 100000 150000"
+        probabilities="0.25 0.5 0.25"/>
+    </uncertainty>
+    """
+
+  @Test func noUncertaintyGivesTheDeterministicResultInEveryDraw() throws {
+    let scenario = try scenario(smallScenario())
+    let rates = try shippedRates()
+    let result = try Calculator(rates: rates).run(scenario)
+    let analysis = try MonteCarlo(rates: rates).run(scenario, draws: 500, seed: 7, threads: 2)
+    #expect(analysis.parameters.isEmpty)
+    for (index, perspective) in result.perspectives.enumerated() {
+      let distribution = analysis.perspectives[index]
+      #expect(distribution.meanNPV == perspective.npv)
+      #expect(distribution.p5 == perspective.npv && distribution.p95 == perspective.npv)
+      #expect(distribution.minimum == distribution.maximum)
+      #expect(distribution.standardDeviation == 0)
+      #expect(distribution.probabilityPositiveNPV == (perspective.npv > 0 ? 1 : 0))
+      #expect(distribution.npvHistogram.counts == [500])
+      let month = perspective.payback.month
+      #expect(distribution.paybackMonthP50 == month)
+      #expect(distribution.paybackNotWithinHorizon == (month == nil ? 500 : 0))
+      #expect(
+        distribution.probabilityPaybackWithinMandate
+          == (perspective.paysBackWithin(years: scenario.mandatePeriodYears) ? 1 : 0))
+    }
+  }
+
+  @Test func sameSeedSameFiguresWhateverTheThreads() throws {
+    let scenario = try scenario(smallScenario(uncertainty: Self.varied, adjustments: #"<adjustments deadweight="0.1"/>"#))
+    let engine = MonteCarlo(rates: try shippedRates())
+    let one = try engine.run(scenario, draws: 3000, seed: 42, threads: 1)
+    for threads in [2, 3] {
+      let other = try engine.run(scenario, draws: 3000, seed: 42, threads: threads)
+      for (a, b) in zip(one.perspectives, other.perspectives) {
+        #expect(a.meanNPV == b.meanNPV)
+        #expect(a.standardDeviation == b.standardDeviation)
+        #expect([a.p5, a.p50, a.p95] == [b.p5, b.p50, b.p95])
+        #expect(a.npvHistogram == b.npvHistogram)
+        #expect(a.paybackByYear == b.paybackByYear)
+        #expect(a.probabilityPaybackWithinMandate == b.probabilityPaybackWithinMandate)
+      }
+      #expect(one.parameters == other.parameters)
+    }
+    let reseeded = try engine.run(scenario, draws: 3000, seed: 43, threads: 2)
+    #expect(reseeded.distribution(for: .samhallet).meanNPV != one.distribution(for: .samhallet).meanNPV)
+  }
+
+  @Test func drawsFollowTheDeclaredDistributions() throws {
+    let scenario = try scenario(smallScenario(uncertainty: Self.varied, adjustments: #"<adjustments deadweight="0.1"/>"#))
+    let analysis = try MonteCarlo(rates: try shippedRates()).run(scenario, draws: 20_000, seed: 1, threads: 2)
+    #expect(analysis.parameters.map(\.id).first == "input:outcome[arbete]@persons")
+    for parameter in analysis.parameters {
+      // Standard errors of the sample means at 20 000 draws are at most 0.7 % of these means.
+      #expect(abs(parameter.sampleMean - parameter.mean) <= 0.02 * abs(parameter.mean), "\(parameter.id)")
+    }
+    let society = analysis.distribution(for: .samhallet)
+    #expect(society.p5 < society.p50 && society.p50 < society.p95)
+    #expect(society.npvHistogram.counts.reduce(0, +) == 20_000)
+    #expect(society.paybackByYear.reduce(0, +) + society.paybackNotWithinHorizon == 20_000)
+    #expect(society.minimum <= society.p5 && society.p95 <= society.maximum)
+  }
+}
