@@ -112,14 +112,8 @@ struct FollowupCommand: ParsableCommand {
   /// A progress bar on standard error, only on a terminal and for large inputs (64 MB and up).
   private func progressBar(for path: String) -> (@Sendable (Int, Int) -> Void)? {
     var info = stat()
-    guard isatty(STDERR_FILENO) != 0, stat(path, &info) == 0, Int(info.st_size) >= 64 << 20 else { return nil }
-    return { done, total in
-      let share = total > 0 ? min(Double(done) / Double(total), 1) : 0
-      let filled = Int(share * 30)
-      FileHandleOutput.standardError(
-        "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: 30 - filled) + "] "
-          + "\(Int(share * 100)) %" + (done >= total ? "\n" : ""))
-    }
+    guard ProgressBar.isTerminal, stat(path, &info) == 0, Int(info.st_size) >= 64 << 20 else { return nil }
+    return { done, total in ProgressBar.draw(done: done, total: total) }
   }
 
   func run() throws {
