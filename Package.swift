@@ -63,9 +63,13 @@ let package = Package(
     .executableTarget(
       name: "samkalk-microdata-benchmark", dependencies: ["SamkalkMicrodata", "SamkalkRates", "SamkalkCore"],
       path: "Benchmarks/samkalk-microdata-benchmark"),
+    // Counts heap allocations for the uncertainty benchmark (interposes malloc; benchmark only).
+    .target(name: "CMallocCounter", path: "Benchmarks/CMallocCounter"),
     .executableTarget(
       name: "samkalk-uncertainty-benchmark",
-      dependencies: ["SamkalkUncertainty", "SamkalkInput", "SamkalkEngine", "SamkalkRates", "SamkalkCore"],
+      dependencies: [
+        "CMallocCounter", "SamkalkUncertainty", "SamkalkInput", "SamkalkEngine", "SamkalkRates", "SamkalkCore",
+      ],
       path: "Benchmarks/samkalk-uncertainty-benchmark"),
     .testTarget(name: "SamkalkCoreTests", dependencies: ["SamkalkCore"]),
     .testTarget(name: "SamkalkXMLTests", dependencies: ["SamkalkXML", "SamkalkCore"], exclude: ["Fixtures"]),

@@ -180,7 +180,14 @@ extension Money {
   /// | 0.01       | 0.5    | 0.01      |
   /// | −0.01      | 0.5    | −0.01     |
   /// | 33.33      | 0.8    | 26.66     |
+  @inline(__always)
   public func scaled(by factor: Double) -> Money {
-    Money(ore: Int64((Double(ore) * factor).rounded(.toNearestOrAwayFromZero)))
+    // Half away from zero without a call into libm: x − trunc(x) is exact in binary floating
+    // point, so comparing it with ±0.5 decides the rounding exactly as
+    // `rounded(.toNearestOrAwayFromZero)` does (tested against it on generated values).
+    let product = Double(ore) * factor
+    let whole = Int64(product)
+    let fraction = product - Double(whole)
+    return Money(ore: whole + (fraction >= 0.5 ? 1 : (fraction <= -0.5 ? -1 : 0)))
   }
 }

@@ -117,7 +117,6 @@ public struct Calculator: Sendable {
       (.region, try rates.number("finsam.andel.region", unit: .andel)),
       (.kommun, try rates.number("finsam.andel.kommun", unit: .andel)),
     ]
-    var parts = [Int64](repeating: 0, count: Actor.allCases.count)
     for item in measure.costs {
       guard item.months > 0, item.startMonth >= 0, item.startMonth + item.months <= months else {
         throw EngineError("cost '\(item.id)' runs outside the horizon of \(months) months")
@@ -136,16 +135,14 @@ public struct Calculator: Sendable {
       let base = item.amount.ore / Int64(item.months)
       let remainder = (item.amount.ore - base * Int64(item.months)).magnitude
       let step: Int64 = item.amount.ore < 0 ? -1 : 1
+      // As Money.split(into:): the first `remainder` months get one öre more. There are only
+      // two monthly amounts, so each is split among the payers once.
+      let larger = Money(ore: base + step).split(proportionalTo: payerWeights)
+      let smaller = Money(ore: base).split(proportionalTo: payerWeights)
       for offset in 0..<item.months {
-        // As Money.split(into:): the first `remainder` months get one öre more.
-        let monthly = Money(ore: base + (UInt64(offset) < remainder ? step : 0))
-        payerWeights.withUnsafeBufferPointer { weights in
-          parts.withUnsafeMutableBufferPointer { parts in
-            monthly.split(proportionalTo: weights, into: UnsafeMutableBufferPointer(rebasing: parts[0..<weights.count]))
-          }
-        }
+        let monthly = UInt64(offset) < remainder ? larger : smaller
         for (index, payer) in payers.enumerated() {
-          record(item.startMonth + offset, payer, item.id, Money(ore: parts[index]))
+          record(item.startMonth + offset, payer, item.id, monthly[index])
         }
       }
     }

@@ -101,3 +101,24 @@ import Testing
     #expect(Money(ore: 11).split(proportionalTo: [1, 2]) == [4, 7].map { Money(ore: $0) })
   }
 }
+
+/// `scaled(by:)` rounds without libm; it must agree with `rounded(.toNearestOrAwayFromZero)`.
+@Suite struct MoneyScalingPropertyTests {
+  @Test func agreesWithTheStandardLibrarysRoundingOnGeneratedValues() {
+    var random = SplitMix64(seed: 433)
+    for _ in 0..<200_000 {
+      let ore = Int64(bitPattern: random.next()) % 100_000_000_000
+      let factor = Double(random.next() % 4_000_001) / 1_000_000 - 2
+      let expected = Int64((Double(ore) * factor).rounded(.toNearestOrAwayFromZero))
+      #expect(Money(ore: ore).scaled(by: factor).ore == expected, "\(ore) × \(factor)")
+    }
+  }
+
+  @Test func halvesGoAwayFromZero() {
+    #expect(Money(ore: 1).scaled(by: 0.5) == Money(ore: 1))
+    #expect(Money(ore: -1).scaled(by: 0.5) == Money(ore: -1))
+    #expect(Money(ore: 3).scaled(by: 0.5) == Money(ore: 2))
+    #expect(Money(ore: 5).scaled(by: -0.5) == Money(ore: -3))
+    #expect(Money(ore: 3333).scaled(by: 0.8) == Money(ore: 2666))
+  }
+}
