@@ -15,6 +15,7 @@ struct Samkalk: ParsableCommand {
     subcommands: [
       RunCommand.self, CompareCommand.self, ValidateCommand.self, TaxCommand.self, RatesCommand.self,
       FollowupCommand.self,
+      ServeCommand.self,
     ])
 }
 

@@ -1,0 +1,45 @@
+import SamkalkCore
+import SamkalkInput
+import SamkalkRates
+
+/// Everything the app's handlers share: the listed scenarios, the rate book they were computed
+/// with, the uploads kept in memory and the limits. Built once before the server starts.
+public struct AppState: Sendable {
+  public var catalog: ScenarioCatalog
+  public var rates: RateBook
+  public var uploads: UploadStore
+  /// Written into every report's provenance.
+  public var samkalkVersion: String
+  /// The largest request body accepted (an upload); larger bodies get 413.
+  public var uploadLimit: Int
+
+  /// 2 MiB: far above any real scenario or rate table, small enough to parse in memory.
+  public static let defaultUploadLimit = 2 * 1024 * 1024
+
+  public init(
+    catalog: ScenarioCatalog, rates: RateBook, samkalkVersion: String, uploads: UploadStore = UploadStore(),
+    uploadLimit: Int = AppState.defaultUploadLimit
+  ) {
+    self.catalog = catalog
+    self.rates = rates
+    self.uploads = uploads
+    self.samkalkVersion = samkalkVersion
+    self.uploadLimit = uploadLimit
+  }
+
+  /// Reads and computes the scenarios of `directory` with `rates`.
+  public static func load(
+    scenarios directory: String, rates: RateBook, samkalkVersion: String
+  ) throws(DiagnosticError) -> AppState {
+    AppState(
+      catalog: try ScenarioCatalog.load(directory: directory, rates: rates, samkalkVersion: samkalkVersion),
+      rates: rates, samkalkVersion: samkalkVersion)
+  }
+
+  /// A listed scenario or an upload, by exact id; nil for anything else.
+  public func entry(id: String) async -> CatalogEntry? {
+    if let entry = catalog.entry(id: id) { return entry }
+    guard id.hasPrefix("upload-") else { return nil }
+    return await uploads.entry(id: id)
+  }
+}
