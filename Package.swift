@@ -89,6 +89,12 @@ let package = Package(
       name: "SamkalkUncertaintyTests",
       dependencies: ["SamkalkUncertainty", "SamkalkEngine", "SamkalkRates", "SamkalkCore"]),
     .testTarget(name: "SamkalkCLITests", dependencies: ["samkalk", "SamkalkCore"]),
+    .testTarget(
+      name: "SamkalkServerTests",
+      dependencies: [
+        "SamkalkServer", "SamkalkInput", "SamkalkEngine", "SamkalkRates", "SamkalkCore",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -52,7 +52,7 @@ public struct AssumptionField: Sendable, Equatable {
 
   /// Reads `12`, `12,5`, `12.5`, `1 234` (spaces group digits); nil for anything else
   /// (exponents, `nan`, `inf`, signs other than a leading minus, empty text).
-  static func number(_ text: String) -> Double? {
+  public static func number(_ text: String) -> Double? {
     var digits = ""
     for character in text.trimmed where character != " " && character != "\u{00A0}" {
       digits.append(character == "," ? "." : character)
