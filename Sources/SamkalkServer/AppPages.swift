@@ -40,13 +40,16 @@ enum AppPages {
         200,
         page(
           original.scenario.title,
-          [
-            loadWarnings, DownloadSection(entryID: entry.id, title: "Ladda ned rapporten", query: nil),
-            AssumptionFormSection(entryID: entry.id, form: defaultForm, texts: nil),
-          ] + report)
+          // The report's header (title, what the measure is), then the form, then the figures.
+          Array(report.prefix(1))
+            + [
+              loadWarnings, DownloadSection(entryID: entry.id, title: "Ladda ned rapporten", query: nil),
+              AssumptionFormSection(entryID: entry.id, form: defaultForm, texts: nil),
+            ] + report.dropFirst())
       )
     }
-    let form = AssumptionFormSection(entryID: entry.id, form: recalculation.form, texts: recalculation.applied.texts)
+    let form = AssumptionFormSection(
+      entryID: entry.id, form: recalculation.form, texts: recalculation.applied.texts, open: true)
     guard let changed = recalculation.result else {
       return (
         422,
@@ -73,10 +76,13 @@ enum AppPages {
           WrappedSection(
             className: "pair",
             sections: [
-              WrappedSection(element: "section", className: "column original", sections: report),
+              WrappedSection(
+                element: "section", className: "column original",
+                sections: [ColumnLabelSection(text: "Originalet, som i scenariofilen")] + report),
               WrappedSection(
                 element: "section", className: "column changed",
-                sections: HTMLReport.sections(changed, context: recalculation.context, goals: changedGoals)),
+                sections: [ColumnLabelSection(text: "Med ändrade antaganden")]
+                  + HTMLReport.sections(changed, context: recalculation.context, goals: changedGoals)),
             ]),
         ])
     )

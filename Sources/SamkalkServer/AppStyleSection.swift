@@ -14,13 +14,15 @@ struct AppStyleSection: HTMLSection {
     .notes { border: 2px solid #8a6d00; background: #fffbea; padding: 0.5rem 1rem; }
     .diagnostics code { white-space: pre-wrap; }
     form.assumptions fieldset { margin: 0.6rem 0; border: 1px solid #b0b0b0; }
-    form.assumptions label { display: inline-block; min-width: 18rem; }
-    form.assumptions input[type=text] { width: 8rem; text-align: right; }
-    form.assumptions div.field { margin: 0.2rem 0; }
+    form.assumptions div.field { display: grid; grid-template-columns: minmax(12rem, 24rem) 8rem auto; gap: 0.6rem; align-items: center; margin: 0.2rem 0; }
+    form.assumptions input[type=text] { text-align: right; }
+    details.assumptions { margin: 1rem 0; border: 1px solid #b0b0b0; padding: 0.3rem 0.8rem; background: #f7f9fc; }
+    details.assumptions summary { font-weight: 600; font-size: 1.1rem; cursor: pointer; }
     button { font-size: 1rem; padding: 0.3rem 1rem; }
     .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5rem; }
-    .pair .column { min-width: 0; border-top: 4px solid #767676; }
+    .pair .column { min-width: 0; overflow-x: auto; border-top: 4px solid #767676; }
     .pair .column.changed { border-top-color: #0b3d91; }
+    p.column-label { font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; margin: 0.4rem 0; }
     td.better { color: #0a5c0a; font-weight: 600; }
     td.worse { color: #b00020; font-weight: 600; }
     """
@@ -76,6 +78,15 @@ struct MessageSection: HTMLSection {
     }
     html.close()
     html.close()
+  }
+}
+
+/// The label on top of one column of a pair: which calculation it is.
+struct ColumnLabelSection: HTMLSection {
+  var text: String
+
+  func write(to html: HTMLWriter, context: HTMLContext) {
+    html.element("p", [("class", "column-label")], text: text)
   }
 }
 

@@ -7,10 +7,12 @@ struct AssumptionFormSection: HTMLSection {
   var form: AssumptionForm
   /// The texts as submitted; the scenario's own values when nil.
   var texts: [String: String]?
+  /// Whether the form starts unfolded (after a submission); folded, the report comes first.
+  var open = false
 
   func write(to html: HTMLWriter, context: HTMLContext) {
-    html.open("section", [("id", "assumptions")])
-    html.element("h2", text: "Ändra antaganden")
+    html.open("details", [("id", "assumptions"), ("class", "assumptions")] + (open ? [("open", "open")] : []))
+    html.element("summary", text: "Ändra antaganden och räkna om")
     html.element(
       "p",
       text: "Ändra ett eller flera värden och räkna om. Det nya resultatet visas bredvid originalet, "
