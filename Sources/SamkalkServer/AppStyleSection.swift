@@ -16,6 +16,7 @@ struct AppStyleSection: HTMLSection {
     form.assumptions fieldset { margin: 0.6rem 0; border: 1px solid #b0b0b0; }
     form.assumptions div.field { display: grid; grid-template-columns: minmax(12rem, 24rem) 8rem auto; gap: 0.6rem; align-items: center; margin: 0.2rem 0; }
     form.assumptions input[type=text] { text-align: right; }
+    form.assumptions input[type=file], form.assumptions select { grid-column: span 2; }
     details.assumptions { margin: 1rem 0; border: 1px solid #b0b0b0; padding: 0.3rem 0.8rem; background: #f7f9fc; }
     details.assumptions summary { font-weight: 600; font-size: 1.1rem; cursor: pointer; }
     button { font-size: 1rem; padding: 0.3rem 1rem; }

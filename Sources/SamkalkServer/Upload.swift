@@ -97,7 +97,7 @@ struct Upload: Sendable {
       return .refused(error.diagnostics.map(\.description))
     }
     let context = ReportContext(
-      scenarioPath: path + (rates.map { " med taxetabellen \($0.name)" } ?? ""), scenarioSHA256: loaded.sha256,
+      scenarioPath: path + (rates.map { " med satserna i \($0.name)" } ?? ""), scenarioSHA256: loaded.sha256,
       samkalkVersion: state.samkalkVersion)
     let id = await state.uploads.add(
       CatalogEntry(id: "", loaded: loaded, result: result, context: context, rates: book))

@@ -8,17 +8,19 @@ struct UploadFormSection: HTMLSection {
 
   func write(to html: HTMLWriter, context: HTMLContext) {
     html.open("section", [("id", "upload")])
-    html.element("h2", text: "Ladda upp ett scenario eller en taxetabell")
+    html.element("h2", text: "Ladda upp ett scenario eller egna satser")
     html.element(
       "p",
       text: "Filerna kontrolleras precis som av kommandoraden (samkalk validate, --rates) och sparas inte: "
-        + "de hålls i minnet en stund så att rapporten kan visas och laddas ned. Högst \(limit / 1024 / 1024) MiB.")
+        + "de hålls i minnet en stund så att rapporten kan visas och laddas ned. Högst \(limit / 1024 / 1024) MiB. "
+        + "Ett uppladdat scenario får inte peka på persondata (<followup>): servern läser inga filer som en "
+        + "uppladdning namnger.")
     html.open(
       "form", [("method", "post"), ("action", "/upload"), ("enctype", "multipart/form-data"), ("class", "assumptions")])
     field(html, label: "Scenariofil (XML)", name: "scenario", accept: ".xml,application/xml,text/xml")
-    field(html, label: "Egen taxetabell (CSV)", name: "rates", accept: ".csv,text/csv")
+    field(html, label: "Egna satser (CSV, som --rates)", name: "rates", accept: ".csv,text/csv")
     html.open("div", [("class", "field")])
-    html.element("label", [("for", "f-base")], text: "…eller räkna ett listat scenario med tabellen")
+    html.element("label", [("for", "f-base")], text: "…eller räkna ett listat scenario med satserna")
     html.open("select", [("id", "f-base"), ("name", "base")])
     html.element("option", [("value", "")], text: "(inget)")
     for entry in entries {

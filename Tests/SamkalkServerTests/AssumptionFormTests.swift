@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import SamkalkCore
 import SamkalkEngine
+import SamkalkInput
 import SamkalkReports
 import SamkalkServer
 import Testing
@@ -51,6 +52,28 @@ import Testing
         #expect(response.text.contains("<horizonYears>8</horizonYears>"))
         #expect(
           response.text.contains("<npv>\(DecimalText.format(expected.result(for: .samhallet).npv, decimals: 2))</npv>"))
+      }
+    }
+  }
+
+  /// A longer horizon in the form gives what the same horizon written in the file gives: the
+  /// ongoing cost that ran to the old horizon runs to the new one, at the same amount a month.
+  @Test func aLongerHorizonEqualsEditingTheFile() async throws {
+    let text = try String(contentsOfFile: scenariosDirectory + "/porten-2016-2018.xml", encoding: .utf8)
+    let edited = text.replacingOccurrences(of: "<horizon years=\"5\"", with: "<horizon years=\"8\"")
+    try #require(edited != text)
+    let rates = try sharedRates.get()
+    let scenario = try ScenarioReader(rates: rates).read(bytes: Array(edited.utf8), file: "edited.xml").scenario
+    let expected = try Calculator(rates: rates).run(scenario)
+    try await testApplication().test(.router) { client in
+      try await client.execute(uri: "/scenario/porten-2016-2018?apply=1&horizon=8", method: .get) { response in
+        #expect(response.status == .ok)
+        for perspective in Perspective.all {
+          #expect(
+            response.text.dataNPV(id: "npv-changed-\(perspective.id)")
+              == DecimalText.format(expected.result(for: perspective).npv, decimals: 2), "\(perspective.id)")
+        }
+        #expect(response.text.contains("löper till kalkylperiodens slut: 60 månader i stället för 24"))
       }
     }
   }
