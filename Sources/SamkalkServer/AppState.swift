@@ -5,8 +5,11 @@ import SamkalkRates
 /// Everything the app's handlers share: the listed scenarios, the rate book they were computed
 /// with, the uploads kept in memory and the limits. Built once before the server starts.
 public struct AppState: Sendable {
+  /// The scenarios of the served folder.
   public var catalog: ScenarioCatalog
+  /// The shipped tables plus `--rates` files; uploads add to a copy of it.
   public var rates: RateBook
+  /// Uploaded scenarios, in memory only.
   public var uploads: UploadStore
   /// Written into every report's provenance.
   public var samkalkVersion: String
@@ -16,6 +19,7 @@ public struct AppState: Sendable {
   /// 2 MiB: far above any real scenario or rate table, small enough to parse in memory.
   public static let defaultUploadLimit = 2 * 1024 * 1024
 
+  /// `uploads` and `uploadLimit` are parameters so that tests can use a small store and limit.
   public init(
     catalog: ScenarioCatalog, rates: RateBook, samkalkVersion: String, uploads: UploadStore = UploadStore(),
     uploadLimit: Int = AppState.defaultUploadLimit

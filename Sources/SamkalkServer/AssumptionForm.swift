@@ -16,11 +16,13 @@ public struct AssumptionForm: Sendable {
     public var sharesAddUpToOne: Bool
   }
 
+  /// The groups in the order the form shows them.
   public var groups: [Group]
 
   /// Marks a submitted form (the form's hidden input), so a bare page view is not a submission.
   public static let submitField = "apply"
 
+  /// Every field of every group, in form order.
   public var fields: [AssumptionField] { groups.flatMap(\.fields) }
 
   /// The fields for `scenario`; `discountRate` is the rate the run used (the scenario's or the

@@ -46,6 +46,7 @@ public struct FormFields: Sendable, Equatable {
     text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
   }
 
+  /// Equal when the same pairs come in the same order (tuples are not `Equatable`).
   public static func == (lhs: FormFields, rhs: FormFields) -> Bool {
     lhs.pairs.elementsEqual(rhs.pairs) { $0.name == $1.name && $0.value == $1.value }
   }

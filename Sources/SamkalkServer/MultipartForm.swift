@@ -13,6 +13,7 @@ public struct MultipartForm: Sendable {
     public var bytes: [UInt8]
   }
 
+  /// The parts in body order.
   public var parts: [Part]
 
   /// The first part named `name`.
@@ -31,10 +32,13 @@ public struct MultipartForm: Sendable {
     return nil
   }
 
+  /// Why a body is not multipart as RFC 7578 writes it; the upload page shows the text.
   public struct FormatError: Error, Sendable, CustomStringConvertible {
     public var description: String
   }
 
+  /// Splits `bytes` at `--boundary` lines; every part needs a Content-Disposition with a name, and
+  /// the body must end with `--boundary--` (a truncated upload is refused, not half-read).
   public init(bytes: [UInt8], boundary: String) throws(FormatError) {
     let delimiter = Array("--\(boundary)".utf8)
     let lineEnd: [UInt8] = [13, 10]

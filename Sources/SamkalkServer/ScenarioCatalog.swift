@@ -37,8 +37,10 @@ public struct CatalogProblem: Sendable {
 /// path, so nothing a browser sends can reach the file system.
 public struct ScenarioCatalog: Sendable {
   public var entries: [CatalogEntry]
+  /// Files that could not be read or computed, in name order.
   public var problems: [CatalogProblem]
 
+  /// A catalog from entries computed elsewhere (tests, other front ends).
   public init(entries: [CatalogEntry], problems: [CatalogProblem] = []) {
     self.entries = entries
     self.problems = problems

@@ -4,6 +4,7 @@
 /// The store is bounded: beyond ``capacity`` entries the oldest upload is forgotten, so a
 /// client that uploads in a loop cannot exhaust memory.
 public actor UploadStore {
+  /// The most uploads kept at once.
   public let capacity: Int
   private var entries: [CatalogEntry] = []
 
@@ -20,6 +21,7 @@ public actor UploadStore {
     return stored.id
   }
 
+  /// The upload stored under exactly `id`, while it is still kept.
   public func entry(id: String) -> CatalogEntry? { entries.first { $0.id == id } }
 
   static func randomHex() -> String {
