@@ -17,7 +17,7 @@ public enum WebApp {
   /// The router with every route and the security middleware.
   public static func router(_ state: AppState) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self, options: [.autoGenerateHeadEndpoints])
-    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(allowedHosts: state.allowedHosts))
     router.get("/") { _, _ in html(AppPages.start(state)) }
     router.get("/scenario/:id") { request, context in
       let entry = try await entry(context, state)

@@ -36,9 +36,10 @@ struct ServeCommand: ParsableCommand {
   }
 
   func run() throws {
-    let state: AppState
+    var state: AppState
     do {
       state = try AppState.load(scenarios: scenarios, rates: try rates.load(), samkalkVersion: SamkalkVersion.current)
+      state.allowedHosts = AppState.allowedHosts(servingOn: host)
     } catch {
       DiagnosticPrinter.print(error.diagnostics)
       throw ExitCode.failure

@@ -22,6 +22,27 @@ import Testing
     }
   }
 
+  /// DNS rebinding: a request naming another host is refused; the loopback names are answered.
+  @Test func requestsForOtherHostsAreRefused() async throws {
+    var state = try sharedState.get()
+    // The router test client always sends Host: localhost; allow only 127.0.0.1 to see a refusal.
+    state.allowedHosts = ["127.0.0.1"]
+    try await testApplication(state).test(.router) { client in
+      try await client.execute(uri: "/", method: .get) { response in
+        #expect(response.status == .misdirectedRequest)
+        #expect(response.headers[.contentSecurityPolicy] == expectedCSP)
+        #expect(!response.text.contains("scenario-porten"))
+      }
+    }
+    try await testApplication().test(.router) { client in
+      try await client.execute(uri: "/", method: .get) { response in #expect(response.status == .ok) }
+    }
+    #expect(AppState.allowedHosts(servingOn: "127.0.0.1") == AppState.loopbackHosts)
+    #expect(AppState.allowedHosts(servingOn: "192.168.1.5") == AppState.loopbackHosts.union(["192.168.1.5"]))
+    #expect(AppState.allowedHosts(servingOn: "[::1]") == AppState.loopbackHosts)
+    #expect(AppState.allowedHosts(servingOn: "0.0.0.0") == nil)
+  }
+
   @Test func formFieldsDecodeAndKeepRepeatedNames() {
     let fields = FormFields(urlEncoded: "id=a&id=b%20c&x=1+2&flag&bad=%ZZ")
     #expect(fields.all("id") == ["a", "b c"])
