@@ -16,6 +16,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
   ],
   targets: [
     // libxml2 through pkg-config. Only SamkalkXML imports it.
@@ -52,12 +53,20 @@ let package = Package(
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       resources: [.copy("Schemas/report.xsd"), .copy("Schemas/uncertainty.xsd")]),
+    // `samkalk serve`: the local web app for decision-makers (Hummingbird 2).
+    .target(
+      name: "SamkalkServer",
+      dependencies: [
+        "SamkalkCore", "SamkalkRates", "SamkalkEngine", "SamkalkInput", "SamkalkReports",
+        .product(name: "Hummingbird", package: "hummingbird"),
+      ]),
     // The thin command-line tool (the only user of ArgumentParser).
     .executableTarget(
       name: "samkalk",
       dependencies: [
         "SamkalkCore", "SamkalkRates", "SamkalkEngine", "SamkalkInput", "SamkalkReports", "SamkalkMicrodata",
         "SamkalkUncertainty", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "SamkalkServer",
       ]),
     .executableTarget(name: "samkalk-benchmark", dependencies: [], path: "Benchmarks/samkalk-benchmark"),
     .executableTarget(
@@ -91,6 +100,12 @@ let package = Package(
       name: "SamkalkUncertaintyTests",
       dependencies: ["SamkalkUncertainty", "SamkalkInput", "SamkalkEngine", "SamkalkRates", "SamkalkCore"]),
     .testTarget(name: "SamkalkCLITests", dependencies: ["samkalk", "SamkalkCore"]),
+    .testTarget(
+      name: "SamkalkServerTests",
+      dependencies: [
+        "SamkalkServer", "SamkalkInput", "SamkalkEngine", "SamkalkRates", "SamkalkCore",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -11,7 +11,7 @@ public final class HTMLWriter {
   public static let xhtmlNamespace = "http://www.w3.org/1999/xhtml"
   public static let svgNamespace = "http://www.w3.org/2000/svg"
   /// Elements that HTML allows (and requires) to be empty.
-  static let voidElements: Set<String> = ["meta", "br", "hr", "img", "link", "col", "wbr"]
+  static let voidElements: Set<String> = ["meta", "br", "hr", "img", "input", "link", "col", "wbr"]
 
   let writer = XMLWriter()
   /// Whether the innermost open elements are SVG (where `<x/>` is fine).

@@ -14,7 +14,7 @@ struct Samkalk: ParsableCommand {
     version: SamkalkVersion.current,
     subcommands: [
       RunCommand.self, CompareCommand.self, ValidateCommand.self, TaxCommand.self, RatesCommand.self,
-      FollowupCommand.self, SensitivityCommand.self, UncertaintyCommand.self,
+      FollowupCommand.self, SensitivityCommand.self, UncertaintyCommand.self, ServeCommand.self,
     ])
 }
 
