@@ -9,7 +9,7 @@ import Testing
 let shippedScenarios = [
   "porten-2016-2018.xml", "samverkan-utan-granser-hassleholm.xml", "samverkan-leder-till-arbete-kalmar.xml",
   "empowerment-borlange.xml", "porten-2013-2015.xml", "jamforelse-a-coachning.xml", "jamforelse-b-lonestod.xml",
-  "uppfoljning-exempel.xml",
+  "uppfoljning-exempel.xml", "porten-2016-2018-osakerhet.xml",
 ]
 
 /// The warnings a shipped scenario is meant to have: the source report's own inconsistencies.
@@ -162,6 +162,37 @@ let expectedWarnings: [String: [String]] = [
       Issue.record("Porten compares with the before situation")
       return
     }
+  }
+
+  @Test func portenOverTenYearsCarriesItsUncertainty() throws {
+    let scenario = try reader().read(path: scenarioPath("porten-2016-2018-osakerhet.xml")).scenario
+    #expect(scenario.horizonYears == 10)
+    // The ongoing cost runs from the end of the project to the last month of the horizon (119).
+    let ongoing = try #require(scenario.measure.costs.first { $0.kind == .ongoing })
+    #expect(ongoing.startMonth == 36 && ongoing.startMonth + ongoing.months == 120)
+    #expect(ongoing.amount == Money(kronor: 325_000 * 84 / 12))
+    #expect(scenario.adjustments == Adjustments(deadweight: 0.2, dropOff: 0.1))
+    #expect(scenario.uncertainty.draws == 10_000 && scenario.uncertainty.seed == 20161)
+    let varied = scenario.uncertainty.parameters
+    #expect(varied.count == 10)
+    #expect(varied.allSatisfy { $0.low != nil && $0.high != nil && $0.distribution != nil })
+    #expect(varied.first?.id == "input:outcome[osubventionerat_arbete]@persons")
+    #expect(varied.first?.distribution == .pert(min: 7, mode: 10, max: 20))
+    #expect(varied.contains { $0.id == "rate:kommunalskatt.kommunal" })
+    // Every <vary> carries the reason for its range.
+    let reasons = scenario.inputs.filter { $0.path.hasPrefix("uncertainty/vary[") }
+    #expect(Set(reasons.map(\.path)).count == 10)
+    #expect(reasons.filter(\.source.isAssumption).count == 10)
+    // Apart from the horizon, the ongoing cost's months and the adjustments: Porten as shipped.
+    let base = try reader().read(path: scenarioPath("porten-2016-2018.xml")).scenario
+    #expect(scenario.outcomes.map(\.persons) == base.outcomes.map(\.persons))
+    #expect(scenario.outcomes.map(\.startMonth) == base.outcomes.map(\.startMonth))
+    func situations(_ scenario: Scenario) -> [SituationShare] {
+      scenario.outcomes.flatMap { $0.path.flatMap(\.situations) }
+    }
+    #expect(situations(scenario) == situations(base))
+    #expect(scenario.before.situations == base.before.situations && scenario.before.services == base.before.services)
+    #expect(scenario.measure.costs.first == base.measure.costs.first)
   }
 
   @Test func kalmarTypfallHaveTheirOwnBeforeAndAComparisonAlternative() throws {
