@@ -1,4 +1,5 @@
 import SamkalkCore
+import SamkalkRates
 
 /// The values a numeric scenario input may take.
 public enum ParameterDomain: Hashable, Sendable, CustomStringConvertible {
@@ -20,6 +21,11 @@ public enum ParameterDomain: Hashable, Sendable, CustomStringConvertible {
   /// Whether every value of a closed range lies in the domain.
   public func contains(_ range: ClosedRange<Double>) -> Bool {
     contains(range.lowerBound) && contains(range.upperBound)
+  }
+
+  /// The domain of a rate: a share for unit `andel`, else 0 or more.
+  public init(rateUnit: RateUnit?) {
+    self = rateUnit == .andel ? .share : .nonNegative
   }
 
   public var description: String {
@@ -102,8 +108,8 @@ extension Scenario {
           scenario.measure.costs[index].amount = Money.rounding(kronor: value) ?? scenario.measure.costs[index].amount
         })
     }
-    list += Self.phaseParameters(before, path: "before", at: \Scenario.before)
-    if during != nil { list += Self.phaseParameters(during!, path: "during", at: \Scenario.during!) }
+    list += Self.phaseParameters(before, path: "before", at: [\Scenario.before])
+    if during != nil { list += Self.phaseParameters(during!, path: "during", at: [\Scenario.during!]) }
     list += Self.groupParameters(outcomes, prefix: "outcome", at: \Scenario.outcomes)
     if case .alternative(let groups) = comparison {
       list += Self.groupParameters(groups, prefix: "comparison/alternative", at: \Scenario.alternativeGroups)
@@ -156,10 +162,15 @@ extension Scenario {
           isWholeNumber: true
         ) { $0[keyPath: keyPath].startMonth = Int($1) })
       if group.before != nil {
-        list += phaseParameters(group.before!, path: "\(path)/before", at: keyPath.appending(path: \Outcome.before!))
+        // Without a <during> of its own, a typfall is in its before situation while in the
+        // measure too: the reader copies it into `during`, and a change of the before changes both.
+        let copied = group.during.map { same($0, group.before) } ?? false
+        var targets = [keyPath.appending(path: \Outcome.before!)]
+        if copied { targets.append(keyPath.appending(path: \Outcome.during!)) }
+        list += phaseParameters(group.before!, path: "\(path)/before", at: targets)
       }
       if group.during != nil, group.during.map({ !same($0, group.before) }) ?? false {
-        list += phaseParameters(group.during!, path: "\(path)/during", at: keyPath.appending(path: \Outcome.during!))
+        list += phaseParameters(group.during!, path: "\(path)/during", at: [keyPath.appending(path: \Outcome.during!)])
       }
       list += pathParameters(group.path, path: path, at: keyPath.appending(path: \Outcome.path))
     }
@@ -186,7 +197,7 @@ extension Scenario {
             isWholeNumber: true
           ) { $0[keyPath: keyPath].months = max(1, Int($1)) })
       }
-      list += phaseParameters(phase, path: phasePath, at: keyPath)
+      list += phaseParameters(phase, path: phasePath, at: [keyPath])
       for (branchIndex, branch) in phase.branches.enumerated() {
         let branchPath = "\(phasePath)/branch[\(branch.id)]"
         let branchesPath = keyPath.appending(path: \Phase.branches)
@@ -209,42 +220,51 @@ extension Scenario {
     return list
   }
 
-  private static func phaseParameters(_ phase: Phase, path: String, at phasePath: WritableKeyPath<Scenario, Phase>)
-    -> [ScenarioParameter]
-  {
+  /// The inputs of a phase; each is set at every one of `phasePaths` (a phase and its copies).
+  private static func phaseParameters(
+    _ phase: Phase, path: String, at phasePaths: [WritableKeyPath<Scenario, Phase>]
+  ) -> [ScenarioParameter] {
+    func field<Value>(_ field: WritableKeyPath<Phase, Value>) -> [WritableKeyPath<Scenario, Value>] {
+      phasePaths.map { $0.appending(path: field) }
+    }
     var list: [ScenarioParameter] = []
     var seen: [String: Int] = [:]
     for (index, share) in phase.situations.enumerated() {
       let type = share.situation.rawValue
       seen[type, default: 0] += 1
       let name = seen[type]! == 1 ? type : "\(type):\(seen[type]!)"
-      let keyPath = phasePath.appending(path: \Phase.situations[index])
       let situationPath = "\(path)/situation[\(name)]"
+      let extents = field(\Phase.situations[index].extent)
       list.append(
         ScenarioParameter(path: "\(situationPath)@extent", value: share.extent, unit: "andel", domain: .share) {
-          $0[keyPath: keyPath].extent = $1
+          scenario, value in
+          for keyPath in extents { scenario[keyPath: keyPath] = value }
         })
       let optionalFields: [(String, WritableKeyPath<SituationShare, Double?>, String, ParameterDomain)] = [
         ("wage", \.monthlyWage, "kr/manad", .nonNegative), ("subsidyFactor", \.subsidyFactor, "faktor", .nonNegative),
         ("subsidyShare", \.subsidyShare, "andel", .share), ("annualIncome", \.annualIncome, "kr/ar", .nonNegative),
         ("monthlyAmount", \.monthlyAmount, "kr/manad", .nonNegative),
       ]
-      for (attribute, field, unit, domain) in optionalFields {
-        guard let value = share[keyPath: field] else { continue }
-        let fieldPath = keyPath.appending(path: field)
+      for (attribute, situationField, unit, domain) in optionalFields {
+        guard let value = share[keyPath: situationField] else { continue }
+        let situation: WritableKeyPath<Phase, SituationShare> = \Phase.situations[index]
+        let targets = field(situation.appending(path: situationField))
         list.append(
           ScenarioParameter(path: "\(situationPath)@\(attribute)", value: value, unit: unit, domain: domain) {
-            $0[keyPath: fieldPath] = $1
+            scenario, value in
+            for keyPath in targets { scenario[keyPath: keyPath] = value }
           })
       }
     }
     for (index, service) in phase.services.enumerated() {
-      let keyPath = phasePath.appending(path: \Phase.services[index].perMonth)
+      let targets = field(\Phase.services[index].perMonth)
       list.append(
         ScenarioParameter(
           path: "\(path)/service[\(service.item.rawValue)]@perMonth", value: service.perMonth, unit: "antal/manad",
           domain: .nonNegative
-        ) { $0[keyPath: keyPath] = $1 })
+        ) { scenario, value in
+          for keyPath in targets { scenario[keyPath: keyPath] = value }
+        })
     }
     return list
   }

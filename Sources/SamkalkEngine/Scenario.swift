@@ -132,6 +132,10 @@ public struct Scenario: Sendable {
 
 /// What a scenario declares uncertain (`<uncertainty>`, docs/SCENARIO-FORMAT.md).
 public struct UncertaintySpec: Hashable, Sendable {
+  /// The most draws a Monte Carlo run may have: each keeps 9 NPVs and 9 payback months
+  /// (about 100 bytes), so 2 000 000 draws hold some 200 MB.
+  public static let maximumDraws = 2_000_000
+
   public var parameters: [VariedParameter]
   /// Defaults for `samkalk uncertainty` when the command line gives none.
   public var draws: Int?

@@ -35,7 +35,7 @@ extension ScenarioParser {
   mutating func parseUncertainty(_ element: XMLElement, rates: RateBook) -> (UncertaintySpec, [PendingVary]) {
     var spec = UncertaintySpec()
     if element.attribute("draws") != nil {
-      spec.draws = integerAttribute(element, "draws", range: 1...10_000_000)
+      spec.draws = integerAttribute(element, "draws", range: 1...UncertaintySpec.maximumDraws)
     }
     if let text = element[attribute: "seed"]?.trimmed {
       if let seed = UInt64(text) {
@@ -213,7 +213,8 @@ extension ScenarioParser {
         domain = parameter.domain
         what = "input '\(path)'"
       case .rate(let key):
-        domain = Self.municipalRateKeys.contains(key.rawValue) ? .share : .nonNegative
+        domain =
+          Self.municipalRateKeys.contains(key.rawValue) ? .share : ParameterDomain(rateUnit: rates.info(for: key)?.unit)
         what = "rate '\(key)'"
       }
       if let low = item.parameter.low, let high = item.parameter.high, !domain.contains(low...high) {

@@ -18,8 +18,8 @@ public struct MonteCarlo {
   public var taxMethod: any IncomeTaxMethod
   /// Draws per unit of work handed to a thread.
   public static let blockSize = 1024
-  /// The most draws a run may ask for (each keeps 9 NPVs and 9 payback months: 1.2 MB per 10 000).
-  public static let maximumDraws = 2_000_000
+  /// The most draws a run may ask for (``UncertaintySpec/maximumDraws``).
+  public static let maximumDraws = UncertaintySpec.maximumDraws
   /// Bins of the NPV histograms.
   public static let histogramBins = 20
 

@@ -60,7 +60,7 @@ struct ParameterSpace {
       list.append(
         AnalysisParameter(
           id: "rate:\(used.key.rawValue)", kind: .rate, unit: used.resolved.value.unit.rawValue, base: number,
-          domain: .nonNegative, isWholeNumber: false, setter: .rate(used.key)))
+          domain: ParameterDomain(rateUnit: used.resolved.value.unit), isWholeNumber: false, setter: .rate(used.key)))
     }
     list.append(
       AnalysisParameter(

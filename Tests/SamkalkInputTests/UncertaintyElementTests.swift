@@ -287,7 +287,7 @@ let extentPath = "outcome[arbete]/phase[1]/situation[arbete]@extent"
         attributes: #"draws="20000000" seed="18446744073709551616""#))
     #expect(
       located(diagnostics) == [
-        "\(uncertaintyLine): 'draws' must be a whole number from 1 to 10000000",
+        "\(uncertaintyLine): 'draws' must be a whole number from 1 to 2000000",
         "\(uncertaintyLine): seed '18446744073709551616' is not a whole number from 0 to 2^64 − 1",
       ], "\(render(diagnostics))")
   }

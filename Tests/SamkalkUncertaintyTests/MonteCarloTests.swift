@@ -40,7 +40,8 @@ import Testing
   }
 
   @Test func sameSeedSameFiguresWhateverTheThreads() throws {
-    let scenario = try scenario(smallScenario(uncertainty: Self.varied, adjustments: #"<adjustments deadweight="0.1"/>"#))
+    let text = smallScenario(uncertainty: Self.varied, adjustments: #"<adjustments deadweight="0.1"/>"#)
+    let scenario = try scenario(text)
     let engine = MonteCarlo(rates: try shippedRates())
     let one = try engine.run(scenario, draws: 3000, seed: 42, threads: 1)
     for threads in [2, 3] {
@@ -60,7 +61,8 @@ import Testing
   }
 
   @Test func drawsFollowTheDeclaredDistributions() throws {
-    let scenario = try scenario(smallScenario(uncertainty: Self.varied, adjustments: #"<adjustments deadweight="0.1"/>"#))
+    let text = smallScenario(uncertainty: Self.varied, adjustments: #"<adjustments deadweight="0.1"/>"#)
+    let scenario = try scenario(text)
     let analysis = try MonteCarlo(rates: try shippedRates()).run(scenario, draws: 20_000, seed: 1, threads: 2)
     #expect(analysis.parameters.map(\.id).first == "input:outcome[arbete]@persons")
     for parameter in analysis.parameters {
