@@ -11,7 +11,7 @@ import SamkalkUncertainty
 //
 // Times `MonteCarlo.run` (the whole analysis: draws, evaluation, summaries) with one thread
 // and with two, and counts heap allocations per draw with two horizons: a draw that allocated
-// per month would allocate about twice as much over 10 years as over 5.
+// per month would allocate about twice as much over 20 years as over 10.
 let arguments = CommandLine.arguments
 let path = arguments.count > 1 ? arguments[1] : "Scenarios/porten-2016-2018-osakerhet.xml"
 let draws = arguments.count > 2 ? Int(arguments[2])! : 100_000
@@ -57,7 +57,7 @@ do {
     print("allocations: not counted on this platform (needs glibc)")
     exit(0)
   }
-  for years in [5, 10] {
+  for years in [10, 20] {
     var horizon = scenario
     horizon.horizonYears = years
     func allocations(_ count: Int) throws -> UInt64 {

@@ -16,10 +16,10 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
   public var ore: Int64
 
   /// Creates an amount from whole öre.
-  public init(ore: Int64) { self.ore = ore }
+  @inlinable public init(ore: Int64) { self.ore = ore }
 
   /// Creates an amount from whole kronor.
-  public init(kronor: Int64) { self.ore = kronor * 100 }
+  @inlinable public init(kronor: Int64) { self.ore = kronor * 100 }
 
   /// Rounds an amount in kronor to the nearest öre, halves away from zero.
   ///
@@ -35,7 +35,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   /// The amount in kronor as a floating-point number, for derived measures (present values,
   /// ratios). Never feed this back into the ledger.
-  public var kronor: Double { Double(ore) / 100 }
+  @inlinable public var kronor: Double { Double(ore) / 100 }
 
   /// Locale-free decimal text with two decimals and `.` as the decimal mark: `-1234.05`.
   public var description: String {
@@ -46,14 +46,14 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     return "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
   }
 
-  public static func < (lhs: Money, rhs: Money) -> Bool { lhs.ore < rhs.ore }
-  public static func + (lhs: Money, rhs: Money) -> Money { Money(ore: lhs.ore + rhs.ore) }
-  public static func - (lhs: Money, rhs: Money) -> Money { Money(ore: lhs.ore - rhs.ore) }
-  public static prefix func - (value: Money) -> Money { Money(ore: -value.ore) }
-  public static func += (lhs: inout Money, rhs: Money) { lhs.ore += rhs.ore }
-  public static func -= (lhs: inout Money, rhs: Money) { lhs.ore -= rhs.ore }
+  @inlinable public static func < (lhs: Money, rhs: Money) -> Bool { lhs.ore < rhs.ore }
+  @inlinable public static func + (lhs: Money, rhs: Money) -> Money { Money(ore: lhs.ore + rhs.ore) }
+  @inlinable public static func - (lhs: Money, rhs: Money) -> Money { Money(ore: lhs.ore - rhs.ore) }
+  @inlinable public static prefix func - (value: Money) -> Money { Money(ore: -value.ore) }
+  @inlinable public static func += (lhs: inout Money, rhs: Money) { lhs.ore += rhs.ore }
+  @inlinable public static func -= (lhs: inout Money, rhs: Money) { lhs.ore -= rhs.ore }
   /// Multiplies by a whole count, e.g. a per-person amount by the number of persons.
-  public static func * (lhs: Money, rhs: Int64) -> Money { Money(ore: lhs.ore * rhs) }
+  @inlinable public static func * (lhs: Money, rhs: Int64) -> Money { Money(ore: lhs.ore * rhs) }
 }
 
 extension Money {
@@ -110,7 +110,7 @@ extension Money {
     let sign: Int64 = ore < 0 ? -1 : 1
     let magnitude = Int64(ore.magnitude)
     let exact = Double(magnitude) * (weight / total)
-    let floor = Int64(exact.rounded(.down))
+    let floor = Int64(exact)  // exact ≥ 0, so truncation is the floor
     let left = magnitude - floor * Int64(count)
     return (sign * (floor + left / Int64(count)), Int(left % Int64(count)), sign)
   }
@@ -142,7 +142,7 @@ extension Money {
     withUnsafeTemporaryAllocation(of: (Double, Int).self, capacity: count) { remainders in
       for index in 0..<count {
         let exact = Double(magnitude) * (weights[index] / total)
-        let floor = Int64(exact.rounded(.down))
+        let floor = Int64(exact)  // exact ≥ 0, so truncation is the floor (without a libm call)
         parts[index] = floor
         assigned += floor
         remainders[index] = (exact - Double(floor), index)
@@ -180,7 +180,7 @@ extension Money {
   /// | 0.01       | 0.5    | 0.01      |
   /// | −0.01      | 0.5    | −0.01     |
   /// | 33.33      | 0.8    | 26.66     |
-  @inline(__always)
+  @inlinable
   public func scaled(by factor: Double) -> Money {
     // Half away from zero without a call into libm: x − trunc(x) is exact in binary floating
     // point, so comparing it with ±0.5 decides the rounding exactly as

@@ -45,7 +45,7 @@ public struct DrawEvaluator: @unchecked Sendable {
     self.base = RateReader(book: book, date: scenario.ratesDate)
     self.taxMethod = taxMethod
     self.months = scenario.months
-    self.baseProfiles = ProfileMemo()
+    self.baseProfiles = ProfileMemo(tracesKeys: true)
     // One evaluation fills the base reader's cache and the profiles, so draws start from them.
     var workspace = DrawWorkspace()
     try evaluate(scenario, overrides: RateOverrides(), into: &workspace, reader: base, memo: baseProfiles)
@@ -54,21 +54,14 @@ public struct DrawEvaluator: @unchecked Sendable {
   /// The keys of the income tax's parameters.
   private static let taxKeys: Set<RateKey> = Set(SKV433Method.Parameter.allCases.map { RateKey($0.rawValue) })
 
-  /// Keys that change taxes, discounting or the Finsam split but no person's monthly flows.
-  private static let keysOutsideFlows: Set<RateKey> = Set(
-    SKV433Method.Parameter.allCases.map { RateKey($0.rawValue) } + [
-      "kalkylranta.standard", "finsam.andel.forsakringskassan", "finsam.andel.region", "finsam.andel.kommun",
-    ])
-
   /// Evaluates one draw: `scenario` with its values as drawn, and rate values replaced by
   /// `overrides`. The results are in `workspace.npv` and `workspace.paybackMonth`.
   public func evaluate(_ scenario: Scenario, overrides: RateOverrides, into workspace: inout DrawWorkspace)
     throws(DiagnosticError)
   {
-    let flowsAsBase = overrides.numbers.keys.allSatisfy { Self.keysOutsideFlows.contains($0) }
     try evaluate(
       scenario, overrides: overrides, into: &workspace, reader: base.overriding(overrides.numbers),
-      memo: ProfileMemo(entries: flowsAsBase ? baseProfiles.entries : []))
+      memo: ProfileMemo(entries: baseProfiles.entries(unaffectedBy: overrides.numbers.keys)))
   }
 
   private func evaluate(
@@ -97,15 +90,16 @@ public struct DrawEvaluator: @unchecked Sendable {
     if let kommunal = overrides.kommunal { rates.kommunal = kommunal }
     if let regional = overrides.regional { rates.regional = regional }
     let discountRate = try scenario.discountRate ?? reader.number("kalkylranta.standard", unit: .andel)
-    let builder = GroupBuilder(scenario: scenario, flows: try SituationFlows(rates: reader), memo: memo)
+    let builder = GroupBuilder(
+      scenario: scenario, flows: try SituationFlows(rates: reader), memo: memo, namesGroups: false)
     let basisGroups = try builder.basisGroups()
     let afterGroups = try builder.afterGroups(scenario.outcomes)
     try GroupBooking.checkVolume(of: basisGroups)
     try GroupBooking.checkVolume(of: afterGroups)
-    let taxAsBase =
-      overrides.kommunal == nil && overrides.regional == nil
-      && !overrides.numbers.keys.contains { Self.taxKeys.contains($0) }
-    let tax = workspace.taxMethod(asBase: taxAsBase) { taxMethod.prepared(for: reader.taxContext(for: rates)) }
+    let tax = workspace.taxMethod(
+      numbersAsBase: !overrides.numbers.keys.contains { Self.taxKeys.contains($0) },
+      municipalityAsBase: overrides.kommunal == nil && overrides.regional == nil, municipality: rates
+    ) { taxMethod.prepared(for: reader.taxContext(for: rates)) }
     try workspace.add(afterGroups, sign: 1, tax: tax)
     try workspace.add(basisGroups, sign: -1, tax: tax)
     let finsamAsBase = !overrides.numbers.keys.contains { $0.rawValue.hasPrefix("finsam.") }
@@ -387,15 +381,17 @@ public struct DrawWorkspace {
   /// The tax method for this draw: with the base parameters the same prepared method and its
   /// memo of incomes serve every draw of this workspace (the basis groups' incomes recur in
   /// every draw); with varied tax parameters a fresh one, whose memo lasts one draw.
-  mutating func taxMethod(asBase: Bool, prepare: () -> PreparedIncomeTax) -> PreparedIncomeTax {
-    taxesAsBase = asBase
-    if asBase {
-      if let prepared = basePrepared { return prepared }
-      basePrepared = prepare()
-      return basePrepared!
-    }
-    taxes.removeAll(keepingCapacity: true)
-    return prepare()
+  ///
+  /// A draw that varies only the municipal tax rates keeps the prepared method (its other
+  /// parameters are the base's) with the draw's rates, and a memo that lasts the draw.
+  mutating func taxMethod(
+    numbersAsBase: Bool, municipalityAsBase: Bool, municipality: MunicipalTaxRates, prepare: () -> PreparedIncomeTax
+  ) -> PreparedIncomeTax {
+    taxesAsBase = numbersAsBase && municipalityAsBase
+    if !taxesAsBase { taxes.removeAll(keepingCapacity: true) }
+    guard numbersAsBase else { return prepare() }
+    if basePrepared == nil { basePrepared = prepare() }
+    return basePrepared!.with(municipality: municipality)
   }
 
   private mutating func taxBreakdown(_ income: PersonYearIncome, _ method: PreparedIncomeTax) throws -> TaxBreakdown {
@@ -465,10 +461,13 @@ public struct DrawWorkspace {
         // state: effect, investment (this year), cumulative, last negative month, per perspective.
         state.initialize(repeating: 0)
         totals.initialize(repeating: 0)
+        let isPublic = Self.isPublic
+        let factors = self.factors
         monthly.withUnsafeBufferPointer { monthly in
           spent.withUnsafeBufferPointer { spent in
             for month in 0..<months {
               let (factor, discount) = factors[month / 12]
+              let yearEnds = month % 12 == 11 || month == months - 1
               var gross: (Int64, Int64) = (0, 0)
               var cost: (Int64, Int64) = (0, 0)
               for index in 0..<count {
@@ -477,7 +476,7 @@ public struct DrawWorkspace {
                 if index < actors {
                   g = monthly[index * months + month]
                   c = spent[index * months + month]
-                  if Self.isPublic[index] {
+                  if isPublic[index] {
                     gross.0 += g
                     cost.0 += c
                   }
@@ -495,7 +494,7 @@ public struct DrawWorkspace {
                 state[count + index] += investment
                 state[2 * count + index] += effect - investment
                 if state[2 * count + index] < 0 { state[3 * count + index] = Int64(month + 1) }
-                if month % 12 == 11 || month == months - 1 {
+                if yearEnds {
                   totals[index] += Money(ore: state[index] - state[count + index]).kronor * discount
                   state[index] = 0
                   state[count + index] = 0

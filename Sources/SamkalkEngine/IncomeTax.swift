@@ -80,17 +80,39 @@ public protocol IncomeTaxMethod: Sendable {
 
 extension IncomeTaxMethod {
   public func prepared(for context: TaxContext) -> PreparedIncomeTax {
-    PreparedIncomeTax { income throws(RateLookupError) in try self.tax(income, in: context) }
+    PreparedIncomeTax(municipality: context.municipality) { income, municipality throws(RateLookupError) in
+      var context = context
+      context.municipality = municipality
+      return try self.tax(income, in: context)
+    }
   }
 }
 
 /// An income tax method bound to its parameters: income in, every tax component out.
+///
+/// The municipality's rates are kept apart from the other parameters, so that draws that vary
+/// only the kommunalskatt share one prepared method (``with(municipality:)``).
 public struct PreparedIncomeTax {
-  private let compute: (PersonYearIncome) throws(RateLookupError) -> TaxBreakdown
+  public private(set) var municipality: MunicipalTaxRates
+  private let compute: (PersonYearIncome, MunicipalTaxRates) throws(RateLookupError) -> TaxBreakdown
 
-  public init(_ compute: @escaping (PersonYearIncome) throws(RateLookupError) -> TaxBreakdown) {
+  public init(
+    municipality: MunicipalTaxRates,
+    _ compute: @escaping (PersonYearIncome, MunicipalTaxRates) throws(RateLookupError) -> TaxBreakdown
+  ) {
+    self.municipality = municipality
     self.compute = compute
   }
 
-  public func tax(_ income: PersonYearIncome) throws(RateLookupError) -> TaxBreakdown { try compute(income) }
+  public func tax(_ income: PersonYearIncome) throws(RateLookupError) -> TaxBreakdown {
+    try compute(income, municipality)
+  }
+
+  /// The same method and parameters for another municipal and regional tax rate (the same
+  /// municipality, so the same dated lists).
+  public func with(municipality: MunicipalTaxRates) -> PreparedIncomeTax {
+    var copy = self
+    copy.municipality = municipality
+    return copy
+  }
 }

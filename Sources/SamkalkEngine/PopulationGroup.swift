@@ -1,4 +1,5 @@
 import SamkalkCore
+import SamkalkRates
 
 /// One homogeneous group of persons with a month-by-month profile over the horizon: an outcome
 /// (or one branch of it) within one subgroup, or a comparison group.
@@ -54,11 +55,16 @@ struct GroupBuilder {
   /// (the before situation of every outcome, a path's "as before" phase).
   let memo: ProfileMemo
 
-  init(scenario: Scenario, flows: SituationFlows, memo: ProfileMemo = ProfileMemo()) {
+  /// Whether groups get their ids (`outcome/branch`, `basis:outcome`) for the tax records; a
+  /// Monte Carlo draw needs none and saves building the strings.
+  let namesGroups: Bool
+
+  init(scenario: Scenario, flows: SituationFlows, memo: ProfileMemo = ProfileMemo(), namesGroups: Bool = true) {
     self.scenario = scenario
     self.flows = flows
     self.months = scenario.months
     self.memo = memo
+    self.namesGroups = namesGroups
   }
 
   private func profile(of phase: Phase) throws(EngineError) -> PersonMonth {
@@ -100,7 +106,8 @@ struct GroupBuilder {
         for share in Self.subgroupShares(of: outcome) {
           groups.append(
             PopulationGroup(
-              id: "basis:\(outcome.id)", persons: share.persons, subgroup: share.subgroup, runs: runs))
+              id: namesGroups ? "basis:\(outcome.id)" : "", persons: share.persons, subgroup: share.subgroup, runs: runs
+            ))
         }
       }
       return groups
@@ -112,7 +119,8 @@ struct GroupBuilder {
         for (subgroup, persons) in totals.sorted(by: { $0.key < $1.key }) where all > 0 {
           groups.append(
             PopulationGroup(
-              id: "jamforelse:\(group.id)", persons: group.persons * persons / all, subgroup: subgroup,
+              id: namesGroups ? "jamforelse:\(group.id)" : "", persons: group.persons * persons / all,
+              subgroup: subgroup,
               runs: group.runs))
         }
       }
@@ -156,7 +164,8 @@ struct GroupBuilder {
         schedule.fill(profile, to: min(months, schedule.filled + length))
         var leaves: [Leaf] = []
         for branch in phase.branches {
-          leaves += try expand(branch.path, id: id + "/" + branch.id, share: share * branch.share, prefix: schedule)
+          leaves += try expand(
+            branch.path, id: namesGroups ? id + "/" + branch.id : "", share: share * branch.share, prefix: schedule)
         }
         return leaves
       }
@@ -167,20 +176,44 @@ struct GroupBuilder {
 }
 
 /// Profiles by the situations and services they were computed from: a phase's profile depends
-/// on nothing else (its length and branches only say for how long and for whom).
+/// on nothing else (its length and branches only say for how long and for whom), and on the
+/// rates it read, which each entry lists so that a draw can keep the profiles whose rates it
+/// leaves alone.
 final class ProfileMemo {
-  private(set) var entries: [(situations: [SituationShare], services: [ServiceUse], profile: PersonMonth)]
+  struct Entry {
+    var situations: [SituationShare]
+    var services: [ServiceUse]
+    var profile: PersonMonth
+    /// The rate keys the profile read (besides the calendar conventions every profile uses).
+    var keys: Set<RateKey>
+  }
 
-  init(entries: [(situations: [SituationShare], services: [ServiceUse], profile: PersonMonth)] = []) {
+  private(set) var entries: [Entry]
+  /// Whether new entries record the rate keys they read: the base run's memo does, so that
+  /// draws can reuse its profiles; a draw's own memo lasts one draw and need not.
+  let tracesKeys: Bool
+
+  init(entries: [Entry] = [], tracesKeys: Bool = false) {
     self.entries = entries
+    self.tracesKeys = tracesKeys
+  }
+
+  /// This memo's entries that read none of `keys`, for a draw that replaces those rates.
+  func entries(unaffectedBy keys: some Collection<RateKey>) -> [Entry] {
+    guard !keys.isEmpty else { return entries }
+    if keys.contains(where: { $0.rawValue.hasPrefix("kalender.") }) { return [] }
+    return entries.filter { entry in !keys.contains { entry.keys.contains($0) } }
   }
 
   func profile(of phase: Phase, flows: SituationFlows) throws(EngineError) -> PersonMonth {
     for entry in entries where entry.situations == phase.situations && entry.services == phase.services {
       return entry.profile
     }
+    if tracesKeys { flows.rates.trace = [] }
+    defer { flows.rates.trace = nil }
     let profile = try flows.profile(of: phase)
-    entries.append((phase.situations, phase.services, profile))
+    entries.append(
+      Entry(situations: phase.situations, services: phase.services, profile: profile, keys: flows.rates.trace ?? []))
     return profile
   }
 }

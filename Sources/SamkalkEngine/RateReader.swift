@@ -10,49 +10,80 @@ final class RateReader {
   let date: Day
   private(set) var used: [RateKey: ResolvedRate] = [:]
   private(set) var listsUsed: [RateKey: MunicipalityList] = [:]
+  /// A draw's reader reads through to the base run's reader (never writing to it, so that
+  /// threads can share it) and replaces some numbers.
+  private let parent: RateReader?
+  private let replaced: [RateKey: Double]
+  /// When set, every key looked up is added: the keys a profile depends on.
+  var trace: Set<RateKey>?
 
   init(book: RateBook, date: Day) {
     self.book = book
     self.date = date
+    self.parent = nil
+    self.replaced = [:]
+  }
+
+  private init(parent: RateReader, replacing numbers: [RateKey: Double]) {
+    self.book = parent.book
+    self.date = parent.date
+    self.parent = parent
+    self.replaced = numbers
   }
 
   /// A reader that starts from this one's values (already looked up) with some numbers
   /// replaced: a Monte Carlo draw or a sensitivity point. Keys this reader has not resolved
-  /// are still looked up in the book.
+  /// are looked up in the book by the new reader itself; this one is only read.
   func overriding(_ numbers: [RateKey: Double]) -> RateReader {
-    let reader = RateReader(book: book, date: date)
-    reader.used = used
-    reader.listsUsed = listsUsed
-    for (key, number) in numbers {
-      guard var resolved = reader.used[key] ?? (try? book.resolve(key, at: date)) else { continue }
-      resolved.number = number
-      reader.used[key] = resolved
-    }
-    return reader
+    RateReader(parent: self, replacing: numbers)
   }
 
   func resolve(_ key: RateKey) throws(RateLookupError) -> ResolvedRate {
+    trace?.insert(key)
     if let cached = used[key] { return cached }
-    let resolved = try book.resolve(key, at: date)
+    var resolved: ResolvedRate
+    if let inherited = parent?.used[key] {
+      guard let number = replaced[key], inherited.number != nil else { return inherited }
+      resolved = inherited
+      resolved.number = number
+    } else {
+      resolved = try book.resolve(key, at: date)
+      if let number = replaced[key], resolved.number != nil { resolved.number = number }
+    }
     used[key] = resolved
     return resolved
   }
 
+  /// Numbers and units already looked up, without copying a whole ``ResolvedRate`` (sources,
+  /// notes) for each of a draw's hundreds of lookups.
+  private var numbers: [RateKey: (number: Double?, unit: RateUnit)] = [:]
+
+  private func numeric(_ key: RateKey) throws(RateLookupError) -> (number: Double?, unit: RateUnit) {
+    trace?.insert(key)
+    if let known = numbers[key] { return known }
+    if let inherited = parent?.numbers[key] {
+      guard let number = replaced[key], inherited.number != nil else { return inherited }
+      return (number, inherited.unit)
+    }
+    let resolved = try resolve(key)
+    let value = (resolved.number, resolved.value.unit)
+    numbers[key] = value
+    return value
+  }
+
   /// The dated municipality list in force on the run's date.
   func list(_ key: RateKey) throws(RateLookupError) -> MunicipalityList {
-    if let cached = listsUsed[key] { return cached }
+    if let cached = listsUsed[key] ?? parent?.listsUsed[key] { return cached }
     let list = try book.municipalityList(key, at: date)
     listsUsed[key] = list
     return list
   }
-
   /// The context a tax method needs, reading through this reader so every use is recorded.
   func taxContext(for municipality: MunicipalTaxRates) -> TaxContext {
     TaxContext(
       municipality: municipality,
       number: { key throws(RateLookupError) in
-        let resolved = try self.resolve(key)
-        guard let number = resolved.number else {
+        guard let number = try self.numeric(key).number else {
           throw RateLookupError(key: key.rawValue, date: self.date, message: "rate '\(key)' is not a number")
         }
         return number
@@ -63,11 +94,11 @@ final class RateReader {
   /// A numeric value; fails with a message naming the key when the value is an actor or its
   /// unit is not the one the formula expects.
   func number(_ key: RateKey, unit: RateUnit? = nil) throws(EngineError) -> Double {
-    let resolved: ResolvedRate
-    do { resolved = try resolve(key) } catch { throw EngineError(error.description) }
-    if let unit, resolved.value.unit != unit {
+    let resolved: (number: Double?, unit: RateUnit)
+    do { resolved = try numeric(key) } catch { throw EngineError(error.description) }
+    if let unit, resolved.unit != unit {
       throw EngineError(
-        "rate '\(key)' has unit '\(resolved.value.unit.rawValue)' but the calculation needs '\(unit.rawValue)'")
+        "rate '\(key)' has unit '\(resolved.unit.rawValue)' but the calculation needs '\(unit.rawValue)'")
     }
     guard let number = resolved.number else {
       throw EngineError("rate '\(key)' is not a number")

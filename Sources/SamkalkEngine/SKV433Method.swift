@@ -40,8 +40,8 @@ public struct SKV433Method: IncomeTaxMethod {
   /// on first use (so a run records exactly the keys its incomes need), then read from memory.
   public func prepared(for context: TaxContext) -> PreparedIncomeTax {
     let parameters = Parameters(context)
-    return PreparedIncomeTax { income throws(RateLookupError) in
-      try Self.tax(income, municipality: context.municipality, parameters: parameters)
+    return PreparedIncomeTax(municipality: context.municipality) { income, municipality throws(RateLookupError) in
+      try Self.tax(income, municipality: municipality, parameters: parameters)
     }
   }
 

@@ -58,7 +58,7 @@ public enum ParameterDomain: Hashable, Sendable, CustomStringConvertible {
 /// scales its sibling branches so that the shares still add up to 1. Whole-number inputs
 /// (months, start months) are rounded to the nearest whole number when set.
 public struct ScenarioParameter: @unchecked Sendable {
-  // @unchecked: `set` captures key paths, which are immutable values.
+  // @unchecked: `set` captures only immutable values (locations, indices, names).
   public var path: String
   public var value: Double
   /// The unit as the file states it: `andel`, `kr/manad`, `kr/ar`, `kr`, `antal`, `manader`, …
@@ -108,71 +108,68 @@ extension Scenario {
           scenario.measure.costs[index].amount = Money.rounding(kronor: value) ?? scenario.measure.costs[index].amount
         })
     }
-    list += Self.phaseParameters(before, path: "before", at: [\Scenario.before])
-    if during != nil { list += Self.phaseParameters(during!, path: "during", at: [\Scenario.during!]) }
-    list += Self.groupParameters(outcomes, prefix: "outcome", at: \Scenario.outcomes)
+    list += Self.phaseParameters(before, path: "before", at: [.before])
+    if let during { list += Self.phaseParameters(during, path: "during", at: [.during]) }
+    list += Self.groupParameters(outcomes, prefix: "outcome", kind: GroupLocation.outcome)
     if case .alternative(let groups) = comparison {
-      list += Self.groupParameters(groups, prefix: "comparison/alternative", at: \Scenario.alternativeGroups)
+      list += Self.groupParameters(groups, prefix: "comparison/alternative", kind: GroupLocation.alternative)
     }
     let adjustmentFields: [(String, WritableKeyPath<Adjustments, Double>)] = [
       ("deadweight", \.deadweight), ("attribution", \.attribution), ("displacement", \.displacement),
       ("dropOff", \.dropOff), ("optimismBias", \.optimismBias),
     ]
     for (name, field) in adjustmentFields {
-      let adjustmentsPath: WritableKeyPath<Scenario, Adjustments> = \Scenario.adjustments
-      let keyPath = adjustmentsPath.appending(path: field)
+      let value = adjustments[keyPath: field]
+      let domain: ParameterDomain = name == "optimismBias" ? .nonNegative : .share
       list.append(
-        ScenarioParameter(
-          path: "adjustments@\(name)", value: adjustments[keyPath: field], unit: "andel",
-          domain: name == "optimismBias" ? .nonNegative : .share
-        ) { $0[keyPath: keyPath] = $1 })
+        ScenarioParameter(path: "adjustments@\(name)", value: value, unit: "andel", domain: domain) { scenario, value in
+          switch name {
+          case "deadweight": scenario.adjustments.deadweight = value
+          case "attribution": scenario.adjustments.attribution = value
+          case "displacement": scenario.adjustments.displacement = value
+          case "dropOff": scenario.adjustments.dropOff = value
+          default: scenario.adjustments.optimismBias = value
+          }
+        })
     }
     return list
   }
 
-  /// The groups of the comparison alternative, as a settable array (empty under before-persists).
-  var alternativeGroups: [Outcome] {
-    get {
-      if case .alternative(let groups) = comparison { return groups }
-      return []
-    }
-    set { if case .alternative = comparison { comparison = .alternative(newValue) } }
-  }
-
   private static func groupParameters(
-    _ groups: [Outcome], prefix: String, at groupsPath: WritableKeyPath<Scenario, [Outcome]>
+    _ groups: [Outcome], prefix: String, kind: (Int) -> GroupLocation
   ) -> [ScenarioParameter] {
     var list: [ScenarioParameter] = []
     for (index, group) in groups.enumerated() {
       let path = "\(prefix)[\(group.id)]"
-      let keyPath = groupsPath.appending(path: \[Outcome][index])
+      let location = kind(index)
       list.append(
         ScenarioParameter(path: "\(path)@persons", value: group.persons, unit: "antal", domain: .nonNegative) {
           scenario, value in
-          let old = scenario[keyPath: keyPath].persons
-          scenario[keyPath: keyPath].persons = value
-          for sub in scenario[keyPath: keyPath].subgroups.indices {
-            let persons = scenario[keyPath: keyPath].subgroups[sub].persons
-            scenario[keyPath: keyPath].subgroups[sub].persons = old > 0 ? persons * value / old : 0
+          scenario.modifyGroup(location) { group in
+            let old = group.persons
+            group.persons = value
+            for sub in group.subgroups.indices {
+              group.subgroups[sub].persons = old > 0 ? group.subgroups[sub].persons * value / old : 0
+            }
           }
         })
       list.append(
         ScenarioParameter(
           path: "\(path)@startMonth", value: Double(group.startMonth), unit: "manad", domain: .nonNegative,
           isWholeNumber: true
-        ) { $0[keyPath: keyPath].startMonth = Int($1) })
-      if group.before != nil {
+        ) { scenario, value in scenario.modifyGroup(location) { $0.startMonth = Int(value) } })
+      if let before = group.before {
         // Without a <during> of its own, a typfall is in its before situation while in the
         // measure too: the reader copies it into `during`, and a change of the before changes both.
-        let copied = group.during.map { same($0, group.before) } ?? false
-        var targets = [keyPath.appending(path: \Outcome.before!)]
-        if copied { targets.append(keyPath.appending(path: \Outcome.during!)) }
-        list += phaseParameters(group.before!, path: "\(path)/before", at: targets)
+        let copied = group.during.map { same($0, before) } ?? false
+        list += phaseParameters(
+          before, path: "\(path)/before",
+          at: copied ? [.groupBefore(location), .groupDuring(location)] : [.groupBefore(location)])
       }
-      if group.during != nil, group.during.map({ !same($0, group.before) }) ?? false {
-        list += phaseParameters(group.during!, path: "\(path)/during", at: [keyPath.appending(path: \Outcome.during!)])
+      if let during = group.during, !same(during, group.before) {
+        list += phaseParameters(during, path: "\(path)/during", at: [.groupDuring(location)])
       }
-      list += pathParameters(group.path, path: path, at: keyPath.appending(path: \Outcome.path))
+      list += pathParameters(group.path, path: path, at: .group(location))
     }
     return list
   }
@@ -183,50 +180,47 @@ extension Scenario {
     return phase.situations == other.situations && phase.services == other.services && phase.months == other.months
   }
 
-  private static func pathParameters(
-    _ phases: [Phase], path: String, at phasesPath: WritableKeyPath<Scenario, [Phase]>
-  ) -> [ScenarioParameter] {
+  private static func pathParameters(_ phases: [Phase], path: String, at pathLocation: PathLocation)
+    -> [ScenarioParameter]
+  {
     var list: [ScenarioParameter] = []
     for (index, phase) in phases.enumerated() {
       let phasePath = "\(path)/phase[\(index + 1)]"
-      let keyPath = phasesPath.appending(path: \[Phase][index])
+      let location = PhaseLocation.pathPhase(pathLocation, index)
       if let months = phase.months {
         list.append(
           ScenarioParameter(
             path: "\(phasePath)@months", value: Double(months), unit: "manader", domain: .nonNegative,
             isWholeNumber: true
-          ) { $0[keyPath: keyPath].months = max(1, Int($1)) })
+          ) { scenario, value in scenario.modifyPhase(location) { $0.months = max(1, Int(value)) } })
       }
-      list += phaseParameters(phase, path: phasePath, at: [keyPath])
+      list += phaseParameters(phase, path: phasePath, at: [location])
       for (branchIndex, branch) in phase.branches.enumerated() {
         let branchPath = "\(phasePath)/branch[\(branch.id)]"
-        let branchesPath = keyPath.appending(path: \Phase.branches)
         list.append(
           ScenarioParameter(path: "\(branchPath)@share", value: branch.share, unit: "andel", domain: .share) {
             scenario, value in
-            var branches = scenario[keyPath: branchesPath]
-            let rest = 1 - branches[branchIndex].share
-            for other in branches.indices where other != branchIndex {
-              branches[other].share =
-                rest > 0 ? branches[other].share * (1 - value) / rest : (1 - value) / Double(branches.count - 1)
+            scenario.modifyPhase(location) { phase in
+              let rest = 1 - phase.branches[branchIndex].share
+              let count = Double(phase.branches.count - 1)
+              for other in phase.branches.indices where other != branchIndex {
+                phase.branches[other].share =
+                  rest > 0 ? phase.branches[other].share * (1 - value) / rest : (1 - value) / count
+              }
+              phase.branches[branchIndex].share = value
             }
-            branches[branchIndex].share = value
-            scenario[keyPath: branchesPath] = branches
           })
         list += pathParameters(
-          branch.path, path: branchPath, at: branchesPath.appending(path: \[Branch][branchIndex].path))
+          branch.path, path: branchPath, at: .branch(pathLocation, phase: index, branch: branchIndex))
       }
     }
     return list
   }
 
-  /// The inputs of a phase; each is set at every one of `phasePaths` (a phase and its copies).
-  private static func phaseParameters(
-    _ phase: Phase, path: String, at phasePaths: [WritableKeyPath<Scenario, Phase>]
-  ) -> [ScenarioParameter] {
-    func field<Value>(_ field: WritableKeyPath<Phase, Value>) -> [WritableKeyPath<Scenario, Value>] {
-      phasePaths.map { $0.appending(path: field) }
-    }
+  /// The inputs of a phase; each is set at every one of `locations` (a phase and its copies).
+  private static func phaseParameters(_ phase: Phase, path: String, at locations: [PhaseLocation])
+    -> [ScenarioParameter]
+  {
     var list: [ScenarioParameter] = []
     var seen: [String: Int] = [:]
     for (index, share) in phase.situations.enumerated() {
@@ -234,38 +228,99 @@ extension Scenario {
       seen[type, default: 0] += 1
       let name = seen[type]! == 1 ? type : "\(type):\(seen[type]!)"
       let situationPath = "\(path)/situation[\(name)]"
-      let extents = field(\Phase.situations[index].extent)
       list.append(
         ScenarioParameter(path: "\(situationPath)@extent", value: share.extent, unit: "andel", domain: .share) {
           scenario, value in
-          for keyPath in extents { scenario[keyPath: keyPath] = value }
+          for location in locations { scenario.modifyPhase(location) { $0.situations[index].extent = value } }
         })
       let optionalFields: [(String, WritableKeyPath<SituationShare, Double?>, String, ParameterDomain)] = [
         ("wage", \.monthlyWage, "kr/manad", .nonNegative), ("subsidyFactor", \.subsidyFactor, "faktor", .nonNegative),
         ("subsidyShare", \.subsidyShare, "andel", .share), ("annualIncome", \.annualIncome, "kr/ar", .nonNegative),
         ("monthlyAmount", \.monthlyAmount, "kr/manad", .nonNegative),
       ]
-      for (attribute, situationField, unit, domain) in optionalFields {
-        guard let value = share[keyPath: situationField] else { continue }
-        let situation: WritableKeyPath<Phase, SituationShare> = \Phase.situations[index]
-        let targets = field(situation.appending(path: situationField))
+      for (attribute, field, unit, domain) in optionalFields {
+        guard let value = share[keyPath: field] else { continue }
         list.append(
           ScenarioParameter(path: "\(situationPath)@\(attribute)", value: value, unit: unit, domain: domain) {
             scenario, value in
-            for keyPath in targets { scenario[keyPath: keyPath] = value }
+            for location in locations {
+              scenario.modifyPhase(location) { phase in
+                switch attribute {
+                case "wage": phase.situations[index].monthlyWage = value
+                case "subsidyFactor": phase.situations[index].subsidyFactor = value
+                case "subsidyShare": phase.situations[index].subsidyShare = value
+                case "annualIncome": phase.situations[index].annualIncome = value
+                default: phase.situations[index].monthlyAmount = value
+                }
+              }
+            }
           })
       }
     }
     for (index, service) in phase.services.enumerated() {
-      let targets = field(\Phase.services[index].perMonth)
       list.append(
         ScenarioParameter(
           path: "\(path)/service[\(service.item.rawValue)]@perMonth", value: service.perMonth, unit: "antal/manad",
           domain: .nonNegative
         ) { scenario, value in
-          for keyPath in targets { scenario[keyPath: keyPath] = value }
+          for location in locations { scenario.modifyPhase(location) { $0.services[index].perMonth = value } }
         })
     }
     return list
+  }
+
+  // MARK: - Locations
+  //
+  // Setters navigate by hand rather than through key paths: a key path through an optional or
+  // an array subscript costs a runtime lookup on every write, and a Monte Carlo draw writes
+  // every varied input.
+
+  /// An outcome, or a group of the comparison alternative, by position.
+  enum GroupLocation {
+    case outcome(Int)
+    case alternative(Int)
+  }
+
+  /// A path of phases: a group's own, or a branch's within a phase of another path.
+  indirect enum PathLocation {
+    case group(GroupLocation)
+    case branch(PathLocation, phase: Int, branch: Int)
+  }
+
+  /// A phase: the scenario's before or during, a group's before or during, or a phase of a path.
+  enum PhaseLocation {
+    case before
+    case during
+    case groupBefore(GroupLocation)
+    case groupDuring(GroupLocation)
+    case pathPhase(PathLocation, Int)
+  }
+
+  mutating func modifyGroup(_ location: GroupLocation, _ body: (inout Outcome) -> Void) {
+    switch location {
+    case .outcome(let index): body(&outcomes[index])
+    case .alternative(let index):
+      guard case .alternative(var groups) = comparison else { return }
+      comparison = .beforePersists  // let go of the array so that it is changed in place
+      body(&groups[index])
+      comparison = .alternative(groups)
+    }
+  }
+
+  mutating func modifyPath(_ location: PathLocation, _ body: (inout [Phase]) -> Void) {
+    switch location {
+    case .group(let group): modifyGroup(group) { body(&$0.path) }
+    case .branch(let parent, let phase, let branch): modifyPath(parent) { body(&$0[phase].branches[branch].path) }
+    }
+  }
+
+  mutating func modifyPhase(_ location: PhaseLocation, _ body: (inout Phase) -> Void) {
+    switch location {
+    case .before: body(&before)
+    case .during: if during != nil { body(&during!) }
+    case .groupBefore(let group): modifyGroup(group) { if $0.before != nil { body(&$0.before!) } }
+    case .groupDuring(let group): modifyGroup(group) { if $0.during != nil { body(&$0.during!) } }
+    case .pathPhase(let path, let index): modifyPath(path) { body(&$0[index]) }
+    }
   }
 }
