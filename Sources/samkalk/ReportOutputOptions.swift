@@ -35,6 +35,12 @@ struct ReportOutputOptions: ParsableArguments {
       goals: goals)
   }
 
+  /// Prints a command's summary, then the path of every report it wrote.
+  func announce(_ summary: String, written: [String]) {
+    FileHandleOutput.standardOutput(summary)
+    for path in written { FileHandleOutput.standardOutput("wrote \(path)\n") }
+  }
+
   func validate() throws {
     for name in format.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmed }) {
       try Self.require(name, among: ReportFormat.allCases.map(\.rawValue), what: "report format")

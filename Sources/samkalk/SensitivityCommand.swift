@@ -62,11 +62,11 @@ struct SensitivityCommand: ParsableCommand {
       }
       let analysis = try analyzer.run(loaded.scenario, range: share!)
       let options = output.options()
-      let written = try SensitivityReportWriter.write(
-        analysis, formats: output.formats, language: options.language, csvDialect: options.csvDialect,
-        samkalkVersion: SamkalkVersion.current, directory: output.out, protectedPaths: [scenario] + rates.files)
-      FileHandleOutput.standardOutput(AnalysisSummary.render(analysis))
-      for path in written { FileHandleOutput.standardOutput("wrote \(path)\n") }
+      output.announce(
+        AnalysisSummary.render(analysis),
+        written: try SensitivityReportWriter.write(
+          analysis, formats: output.formats, language: options.language, csvDialect: options.csvDialect,
+          samkalkVersion: SamkalkVersion.current, directory: output.out, protectedPaths: [scenario] + rates.files))
     } catch {
       DiagnosticPrinter.print(error.diagnostics)
       throw ExitCode.failure

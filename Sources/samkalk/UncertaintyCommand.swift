@@ -67,11 +67,11 @@ struct UncertaintyCommand: ParsableCommand {
       let analysis = try MonteCarlo(rates: book).run(
         loaded.scenario, draws: count, seed: seed ?? spec.seed ?? 1, threads: threads, progress: progress)
       let options = output.options()
-      let written = try UncertaintyReportWriter.write(
-        analysis, formats: output.formats, language: options.language, csvDialect: options.csvDialect,
-        samkalkVersion: SamkalkVersion.current, directory: output.out, protectedPaths: [scenario] + rates.files)
-      FileHandleOutput.standardOutput(AnalysisSummary.render(analysis))
-      for path in written { FileHandleOutput.standardOutput("wrote \(path)\n") }
+      output.announce(
+        AnalysisSummary.render(analysis),
+        written: try UncertaintyReportWriter.write(
+          analysis, formats: output.formats, language: options.language, csvDialect: options.csvDialect,
+          samkalkVersion: SamkalkVersion.current, directory: output.out, protectedPaths: [scenario] + rates.files))
     } catch {
       DiagnosticPrinter.print(error.diagnostics)
       throw ExitCode.failure
