@@ -266,7 +266,13 @@ extension ReportChecks {
       ])
     let payback = ReportChecks.tableRows(root, id: "payback-table")
     #expect(payback.count == 8)
-    #expect(payback[7] == ["Samhället", "62\u{00A0}%", "97\u{00A0}%", "0", "62", "35", "3", "9 / 12 / 22"])
+    #expect(payback[7] == ["Samhället", "62\u{00A0}%", "97\u{00A0}%", "3", "9 / 12 / 22"])
+    // Payback years run down, the seven actors and society across.
+    let years = ReportChecks.tableRows(root, id: "payback-year-table")
+    #expect(years.map(\.first) == ["direkt", "År 1", "År 2"])
+    #expect(years.allSatisfy { $0.count == 1 + 8 })
+    #expect(years.map(\.last) == ["0", "62", "35"])
+    #expect(descendants(root, named: "p").map(\.trimmedText).contains { $0.hasSuffix("Sam = Samhället.") })
     #expect(ReportChecks.tableRows(root, id: "parameters-table").count == 2)
   }
 
