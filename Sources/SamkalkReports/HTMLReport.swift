@@ -40,7 +40,7 @@ public enum HTMLPage {
     tbody th { text-align: left; font-weight: normal; }
     .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
     thead th.num { white-space: normal; }
-    #tornado-table tbody th, #switching-table tbody th { overflow-wrap: anywhere; min-width: 9rem; }
+    #tornado-table tbody th, #switching-table tbody th, #parameters-table tbody th { overflow-wrap: anywhere; min-width: 9rem; }
     figure { margin: 0.5rem 0; }
     svg.chart { max-width: 100%; height: auto; font-size: 11px; }
     svg .grid { stroke: #dddddd; stroke-width: 1; }

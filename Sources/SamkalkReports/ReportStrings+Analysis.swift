@@ -46,7 +46,8 @@ extension ReportStrings {
     .p95: ("P95", "P95"),
     .minimum: ("Minsta", "Minimum"),
     .maximum: ("Största", "Maximum"),
-    .probabilityPositive: ("P(nuvärde > 0)", "P(NPV > 0)"),
+    // No-break spaces: a narrow column heading must not leave "0)" alone on a line.
+    .probabilityPositive: ("P(nuvärde\u{00A0}>\u{00A0}0)", "P(NPV\u{00A0}>\u{00A0}0)"),
     .probabilityPaybackMandate: ("P(återbetald inom mandat\u{00AD}perioden)", "P(paid back within the mandate period)"),
     .probabilityPaybackHorizon: ("P(återbetald inom horisonten)", "P(paid back within the horizon)"),
     .histogram: ("Fördelning av nuvärdet", "Distribution of the NPV"),

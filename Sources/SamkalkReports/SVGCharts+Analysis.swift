@@ -9,7 +9,8 @@ import SamkalkUncertainty
 /// the chart every figure.
 struct TornadoChart {
   struct Row {
-    var label: String
+    /// One or two lines (``SensitivityReport/chartLabel(_:)``), drawn one under the other.
+    var label: [String]
     var low: Double
     var high: Double
     /// The `<title>` of the low and the high bar (what the bar means in words).
@@ -26,9 +27,6 @@ struct TornadoChart {
   var highLabel: String
   var rows: [Row]
   var numbers: HumanNumber
-
-  /// Row labels longer than this are cut with `…` (the full text is in the bars' titles and the table).
-  static let maximumLabel = 42
 
   func write(to html: HTMLWriter) {
     let width = 760.0
@@ -63,10 +61,15 @@ struct TornadoChart {
     }
     for (index, row) in rows.enumerated() {
       let yTop = top + Double(index) * rowHeight
-      let label = row.label.count > Self.maximumLabel ? row.label.prefix(Self.maximumLabel - 1) + "…" : row.label
-      html.element(
-        "text", [("x", c(left - 8)), ("y", c(yTop + rowHeight * 0.6)), ("class", "rowlabel"), ("text-anchor", "end")],
-        text: String(label))
+      // One line in the middle of the row, or two lines, one in each bar's half.
+      let lines = row.label.prefix(2)
+      let firstBaseline = lines.count == 1 ? rowHeight * 0.6 : rowHeight * 0.42
+      html.open(
+        "text", [("x", c(left - 8)), ("y", c(yTop + firstBaseline)), ("class", "rowlabel"), ("text-anchor", "end")])
+      for (index, line) in lines.enumerated() {
+        html.element("tspan", index == 0 ? [] : [("x", c(left - 8)), ("dy", "12")], text: line)
+      }
+      html.close()
       for (half, value, title) in [(0, row.low, row.lowTitle), (1, row.high, row.highTitle)] {
         let barTop = yTop + 3 + Double(half) * (rowHeight - 6) / 2
         html.open(

@@ -57,7 +57,7 @@ struct TornadoSection: HTMLSection {
         baseLabel: s[.baseNPV], lowLabel: s[.lowValue], highLabel: s[.highValue],
         rows: shown.map { row in
           TornadoChart.Row(
-            label: row.id, low: row.npvLow(for: society), high: row.npvHigh(for: society),
+            label: SensitivityReport.chartLabel(row.id), low: row.npvLow(for: society), high: row.npvHigh(for: society),
             lowTitle: "\(row.id) = \(n.parameter(row.lowValue)): \(n.kronor(row.npvLow(for: society)))",
             highTitle: "\(row.id) = \(n.parameter(row.highValue)): \(n.kronor(row.npvHigh(for: society)))")
         }, numbers: n

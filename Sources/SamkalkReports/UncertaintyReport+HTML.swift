@@ -116,23 +116,34 @@ struct PaybackProbabilitySection: HTMLSection {
         }, numbers: n, valueText: { n.percent($0, decimals: 1) }
       ).write(to: html)
     }.write(to: html)
-    let years = analysis.perspectives.map(\.paybackByYear.count).max() ?? 0
+    // Two tables, not one: with a year a column, a ten-year horizon gave sixteen columns and
+    // pushed the payback months off the page. The years run down, the perspectives across.
     html.table(
-      caption: "\(s[.chartTable]): \(s[.paybackByYear]) (\(s[.draws]))",
-      header: [s[.perspective], s[.probabilityPaybackMandate], s[.probabilityPaybackHorizon]]
-        + (0..<years).map { $0 == 0 ? s[.immediately] : "\(s[.year]) \($0)" }
-        + [s[.notWithinHorizon], s[.paybackMonthPercentiles]],
+      caption: "\(s[.chartTable]): \(s[.probabilityPaybackMandate])",
+      header: [
+        s[.perspective], s[.probabilityPaybackMandate], s[.probabilityPaybackHorizon], s[.notWithinHorizon],
+        s[.paybackMonthPercentiles],
+      ],
       rows: shown.map { d in
         [
           s.name(d.perspective), n.percent(d.probabilityPaybackWithinMandate, decimals: 1),
-          n.percent(d.probabilityPaybackWithinHorizon, decimals: 1),
-        ] + (0..<years).map { $0 < d.paybackByYear.count ? String(d.paybackByYear[$0]) : "–" }
-          + [
-            String(d.paybackNotWithinHorizon),
-            [d.paybackMonthP5, d.paybackMonthP50, d.paybackMonthP95].map { $0.map(String.init) ?? "–" }
-              .joined(separator: " / "),
-          ]
-      }, numeric: Set(1...(years + 4)), id: "payback-table")
+          n.percent(d.probabilityPaybackWithinHorizon, decimals: 1), String(d.paybackNotWithinHorizon),
+          [d.paybackMonthP5, d.paybackMonthP50, d.paybackMonthP95].map { $0.map(String.init) ?? "–" }
+            .joined(separator: " / "),
+        ]
+      }, numeric: [1, 2, 3, 4], id: "payback-table")
+    let years = analysis.perspectives.map(\.paybackByYear.count).max() ?? 0
+    html.table(
+      caption: "\(s[.paybackByYear]) (\(s[.draws]))",
+      header: [s[.paybackYear]] + shown.map { s.shortName($0.perspective) },
+      rows: (0..<years).map { year in
+        [year == 0 ? s[.immediately] : "\(s[.year]) \(year)"]
+          + shown.map { year < $0.paybackByYear.count ? String($0.paybackByYear[year]) : "–" }
+      }, numeric: Set(1...shown.count), id: "payback-year-table")
+    // The short headings keep the table within A4; this line says what they stand for.
+    html.element(
+      "p", [("class", "note")],
+      text: shown.map { "\(s.shortName($0.perspective)) = \(s.name($0.perspective))" }.joined(separator: ", ") + ".")
     html.close()
   }
 }

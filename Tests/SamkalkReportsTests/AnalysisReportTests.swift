@@ -1,6 +1,6 @@
 import Foundation
 import SamkalkCore
-import SamkalkReports
+@testable import SamkalkReports
 import SamkalkUncertainty
 import SamkalkXML
 import Testing
@@ -57,9 +57,8 @@ extension ReportChecks {
     let tornado = try #require(charts["chart-tornado"])
     #expect(ReportChecks.bars(tornado).count == 2 * 3)
     // Largest swing for society first: share (200 000), discount rate (20 000), försörjningsstöd (10 000).
-    let labels = descendants(tornado, named: "text").filter { $0[attribute: "class"] == "rowlabel" }.map(\.trimmedText)
     #expect(
-      labels == ["input:outcomes/arbete@share", "rate:kalkylranta.standard", "rate:formaner.forsorjningsstod.manad"])
+      rowLabels(tornado) == [["outcomes/arbete@share"], ["kalkylranta.standard"], ["formaner.forsorjningsstod.manad"]])
     let rows = ReportChecks.tableRows(root, id: "tornado-table")
     #expect(rows.count == 3)
     #expect(
@@ -104,15 +103,45 @@ extension ReportChecks {
       ReportChecks.lines(SensitivityReport.csv(analysis)) == [SensitivityReport.columns.joined(separator: ","), ""])
   }
 
-  @Test func longParameterNamesAreCutInTheChartButNotInTheTable() throws {
+  @Test func longParameterNamesAreSplitInTheChartButWholeInTheTable() throws {
     var analysis = AnalysisFixture.sensitivity()
     let long = "input:outcomes/osubventionerat_arbete/phase[2]/situation@wage"
     analysis.rows[0].id = long
     let root = try ReportChecks.html(SensitivityReport.html(analysis, samkalkVersion: "test"))
     let tornado = try #require(ReportChecks.charts(root)["chart-tornado"])
-    let label = descendants(tornado, named: "text").first { $0[attribute: "class"] == "rowlabel" }?.trimmedText
-    #expect(label == String(long.prefix(41)) + "…")
+    #expect(rowLabels(tornado).first == ["outcomes/osubventionerat_arbete/phase[2]/", "situation@wage"])
     #expect(ReportChecks.tableRows(root, id: "tornado-table").first?.first == long)
+  }
+
+  /// Kronor-sized values are shown whole; shares and small counts keep up to four decimals.
+  @Test func parameterValuesForPeople() {
+    let sv = HumanNumber(.sv)
+    #expect(sv.parameter(2_654_166.666_7) == "2\u{00A0}654\u{00A0}167")
+    #expect(sv.parameter(11_287.958_115) == "11\u{00A0}288")
+    #expect(sv.parameter(999.5) == "999,5")
+    #expect(sv.parameter(0.212_7) == "0,2127")
+    #expect(sv.parameter(-1_500.25) == "-1\u{00A0}500")
+    #expect(HumanNumber(.en).parameter(24_333.333_3) == "24,333")
+  }
+
+  /// Two inputs of one outcome must stay apart in the chart: the ends of a label are kept.
+  @Test func chartLabelsKeepTheEndsOfAnId() {
+    let service = "input:outcome[subventionerat_arbete]/phase[1]/service[tjanster.primarvard_lakarbesok]@perMonth"
+    #expect(
+      SensitivityReport.chartLabel(service) == [
+        "outcome[subventionerat_arbete]/phase[1]/", "service[tjanster.pri…_lakarbesok]@perMonth",
+      ])
+    #expect(
+      SensitivityReport.chartLabel("rate:skatt.skattereduktion_forvarvsinkomst.nedre_grans") == [
+        "skatt.skattereduktion_forvarvsinkomst.", "nedre_grans",
+      ])
+    #expect(SensitivityReport.chartLabel("input:adjustments@dropOff") == ["adjustments@dropOff"])
+    let unbroken = String(repeating: "x", count: 50)
+    #expect(
+      SensitivityReport.chartLabel("rate:" + unbroken) == [
+        String(repeating: "x", count: 20) + "…" + String(repeating: "x", count: 21)
+      ])
+    #expect(SensitivityReport.chartLabel(service).allSatisfy { $0.count <= SensitivityReport.labelLineLength })
   }
 
   @Test func tornadoShowsTheFifteenLargestSwings() throws {
@@ -120,8 +149,8 @@ extension ReportChecks {
     let root = try ReportChecks.html(SensitivityReport.html(analysis, language: .en, samkalkVersion: "test"))
     let tornado = try #require(ReportChecks.charts(root)["chart-tornado"])
     #expect(ReportChecks.bars(tornado).count == 2 * 15)
-    let labels = descendants(tornado, named: "text").filter { $0[attribute: "class"] == "rowlabel" }.map(\.trimmedText)
-    #expect(labels.first == "rate:parameter.16" && labels.last == "rate:parameter.2")
+    let labels = rowLabels(tornado)
+    #expect(labels.first == ["parameter.16"] && labels.last == ["parameter.2"])
     // The tables still list every parameter.
     #expect(ReportChecks.tableRows(root, id: "tornado-table").count == 17)
     #expect(ReportChecks.tableRows(root, id: "switching-table").count == 17)
@@ -237,7 +266,13 @@ extension ReportChecks {
       ])
     let payback = ReportChecks.tableRows(root, id: "payback-table")
     #expect(payback.count == 8)
-    #expect(payback[7] == ["Samhället", "62\u{00A0}%", "97\u{00A0}%", "0", "62", "35", "3", "9 / 12 / 22"])
+    #expect(payback[7] == ["Samhället", "62\u{00A0}%", "97\u{00A0}%", "3", "9 / 12 / 22"])
+    // Payback years run down, the seven actors and society across.
+    let years = ReportChecks.tableRows(root, id: "payback-year-table")
+    #expect(years.map(\.first) == ["direkt", "År 1", "År 2"])
+    #expect(years.allSatisfy { $0.count == 1 + 8 })
+    #expect(years.map(\.last) == ["0", "62", "35"])
+    #expect(descendants(root, named: "p").map(\.trimmedText).contains { $0.hasSuffix("Sam = Samhället.") })
     #expect(ReportChecks.tableRows(root, id: "parameters-table").count == 2)
   }
 
@@ -318,5 +353,12 @@ extension ReportChecks {
         UncertaintyReport.html(analysis, language: language, samkalkVersion: "test"),
         toGolden: "uncertainty-test.\(language.rawValue).html")
     }
+  }
+}
+
+/// The tornado's row labels, each as its lines (`<tspan>`s).
+func rowLabels(_ tornado: SamkalkXML.XMLElement) -> [[String]] {
+  descendants(tornado, named: "text").filter { $0[attribute: "class"] == "rowlabel" }.map {
+    $0.children(named: "tspan").map(\.trimmedText)
   }
 }
