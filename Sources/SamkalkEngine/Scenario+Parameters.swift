@@ -61,7 +61,7 @@ public struct ScenarioParameter: @unchecked Sendable {
   // @unchecked: `set` captures only immutable values (locations, indices, names).
   public var path: String
   public var value: Double
-  /// The unit as the file states it: `andel`, `kr/manad`, `kr/ar`, `kr`, `antal`, `manader`, …
+  /// The unit as the file states it, spelt as the rate tables spell units: `andel`, `kr/månad`, `kr/år`, `kr`, `antal`, `månader`, …
   public var unit: String
   public var domain: ParameterDomain
   public var isWholeNumber: Bool
@@ -155,7 +155,7 @@ extension Scenario {
         })
       list.append(
         ScenarioParameter(
-          path: "\(path)@startMonth", value: Double(group.startMonth), unit: "manad", domain: .nonNegative,
+          path: "\(path)@startMonth", value: Double(group.startMonth), unit: "månad", domain: .nonNegative,
           isWholeNumber: true
         ) { scenario, value in scenario.modifyGroup(location) { $0.startMonth = Int(value) } })
       if let before = group.before {
@@ -190,7 +190,7 @@ extension Scenario {
       if let months = phase.months {
         list.append(
           ScenarioParameter(
-            path: "\(phasePath)@months", value: Double(months), unit: "manader", domain: .nonNegative,
+            path: "\(phasePath)@months", value: Double(months), unit: RateUnit.manader.rawValue, domain: .nonNegative,
             isWholeNumber: true
           ) { scenario, value in scenario.modifyPhase(location) { $0.months = max(1, Int(value)) } })
       }
@@ -234,9 +234,9 @@ extension Scenario {
           for location in locations { scenario.modifyPhase(location) { $0.situations[index].extent = value } }
         })
       let optionalFields: [(String, WritableKeyPath<SituationShare, Double?>, String, ParameterDomain)] = [
-        ("wage", \.monthlyWage, "kr/manad", .nonNegative), ("subsidyFactor", \.subsidyFactor, "faktor", .nonNegative),
-        ("subsidyShare", \.subsidyShare, "andel", .share), ("annualIncome", \.annualIncome, "kr/ar", .nonNegative),
-        ("monthlyAmount", \.monthlyAmount, "kr/manad", .nonNegative),
+        ("wage", \.monthlyWage, "kr/månad", .nonNegative), ("subsidyFactor", \.subsidyFactor, "faktor", .nonNegative),
+        ("subsidyShare", \.subsidyShare, "andel", .share), ("annualIncome", \.annualIncome, "kr/år", .nonNegative),
+        ("monthlyAmount", \.monthlyAmount, "kr/månad", .nonNegative),
       ]
       for (attribute, field, unit, domain) in optionalFields {
         guard let value = share[keyPath: field] else { continue }
@@ -260,7 +260,7 @@ extension Scenario {
     for (index, service) in phase.services.enumerated() {
       list.append(
         ScenarioParameter(
-          path: "\(path)/service[\(service.item.rawValue)]@perMonth", value: service.perMonth, unit: "antal/manad",
+          path: "\(path)/service[\(service.item.rawValue)]@perMonth", value: service.perMonth, unit: "antal/månad",
           domain: .nonNegative
         ) { scenario, value in
           for location in locations { scenario.modifyPhase(location) { $0.services[index].perMonth = value } }

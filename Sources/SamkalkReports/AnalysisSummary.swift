@@ -42,7 +42,7 @@ public enum AnalysisSummary {
   public static func render(_ analysis: UncertaintyAnalysis) -> String {
     var lines = [
       analysis.title,
-      "Monte Carlo: \(analysis.draws) dragningar, frö \(analysis.seed), \(analysis.parameters.count) osäkra "
+      "Monte Carlo: \(ReportText.groupedKronor(Double(analysis.draws))) dragningar, frö \(analysis.seed), \(analysis.parameters.count) osäkra "
         + "parametrar, horisont \(analysis.horizonYears) år, mandatperiod \(analysis.mandateMonths / 12) år", "",
     ]
     let rows = analysis.perspectives

@@ -16,7 +16,8 @@ struct UncertaintyCommand: ParsableCommand {
       Draws every <vary distribution=…> of the scenario, evaluates the scenario for each draw and reports per \
       perspective the mean, the 5th, 50th and 95th percentiles of NPV, P(NPV > 0), P(payback within the \
       mandate period) and the distribution of payback months. The same seed gives the same figures whatever \
-      the number of threads. Writes DIR/<id>-uncertainty.xml and .csv (and .html, .xlsx on request).
+      the number of threads. Writes DIR/<id>-uncertainty.xml and .csv (and .html, .xlsx on request). A \
+      progress bar is drawn on standard error when it is a terminal and the run has 10 000 draws or more.
       """)
 
   @Argument(help: ArgumentHelp("The scenario file.", valueName: "scenario.xml"))

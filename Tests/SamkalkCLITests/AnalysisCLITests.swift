@@ -162,7 +162,7 @@ import Testing
     let lines = result.stdout.split(separator: "\n").map(String.init)
     #expect(
       lines.contains(
-        "Monte Carlo: 10000 dragningar, frö 20161, 10 osäkra parametrar, horisont 10 år, mandatperiod 4 år"))
+        "Monte Carlo: 10 000 dragningar, frö 20161, 10 osäkra parametrar, horisont 10 år, mandatperiod 4 år"))
     #expect(lines.contains { $0.hasPrefix("Samhället ") })
     #expect(!result.stdout.contains("\r"))
   }

@@ -34,7 +34,7 @@ import Testing
   @Test func wholeNumbersAreRoundedAndUnitsNamed() throws {
     var scenario = try shippedScenario("porten-2016-2018.xml")
     let start = try #require(scenario.parameters.first { $0.path == "outcome[studier]@startMonth" })
-    #expect(start.isWholeNumber && start.unit == "manad")
+    #expect(start.isWholeNumber && start.unit == "månad")
     start.apply(17.6, to: &scenario)
     #expect(scenario.outcomes[2].startMonth == 18)
     let cost = try #require(scenario.parameters.first { $0.path == "measure/cost[projektbudget]@amount" })
