@@ -127,15 +127,25 @@ extension Money {
     let count = weights.count
     var total = 0.0
     var uniform = true
+    var second: Double?
+    var twoValued = true
     for weight in weights {
       total += weight
-      if weight != weights[0] { uniform = false }
+      if weight != weights[0] {
+        uniform = false
+        if second == nil { second = weight } else if weight != second { twoValued = false }
+      }
     }
     let sign: Int64 = ore < 0 ? -1 : 1
     let magnitude = Int64(ore.magnitude)
     if uniform || total <= 0 {
       let even = evenSplit(weight: weights[0], total: total, count: count)
       for index in 0..<count { parts[index] = even.each + (index < even.extraParts ? even.extra : 0) }
+      return
+    }
+    if twoValued, let second {
+      splitTwoValued(weights, first: weights[0], second: second, total: total, magnitude: magnitude, into: parts)
+      for index in 0..<count { parts[index] *= sign }
       return
     }
     var assigned: Int64 = 0
@@ -167,6 +177,45 @@ extension Money {
       }
     }
     for index in 0..<count { parts[index] *= sign }
+  }
+
+  /// The largest-remainder split when the weights take two values (a year whose phase changes
+  /// once): every part of one value has the same remainder, so the order the general method
+  /// sorts into is known without sorting: the value with the larger remainder first, each in
+  /// index order, or all in index order when the remainders are equal. The öre left over go to
+  /// the first parts of that order, round after round, as the general method hands them out.
+  private func splitTwoValued(
+    _ weights: UnsafeBufferPointer<Double>, first: Double, second: Double, total: Double, magnitude: Int64,
+    into parts: UnsafeMutableBufferPointer<Int64>
+  ) {
+    let count = weights.count
+    let exactFirst = Double(magnitude) * (first / total)
+    let exactSecond = Double(magnitude) * (second / total)
+    let floorFirst = Int64(exactFirst)
+    let floorSecond = Int64(exactSecond)
+    let remainderFirst = exactFirst - Double(floorFirst)
+    let remainderSecond = exactSecond - Double(floorSecond)
+    var firstCount = 0
+    for weight in weights where weight == first { firstCount += 1 }
+    let assigned = floorFirst * Int64(firstCount) + floorSecond * Int64(count - firstCount)
+    let left = magnitude - assigned
+    let rounds = left / Int64(count)
+    let extra = left % Int64(count)
+    var seenFirst = 0
+    var seenSecond = 0
+    for index in 0..<count {
+      let isFirst = weights[index] == first
+      let rank: Int
+      if remainderFirst == remainderSecond {
+        rank = index
+      } else if remainderFirst > remainderSecond {
+        rank = isFirst ? seenFirst : firstCount + seenSecond
+      } else {
+        rank = isFirst ? (count - firstCount) + seenFirst : seenSecond
+      }
+      if isFirst { seenFirst += 1 } else { seenSecond += 1 }
+      parts[index] = (isFirst ? floorFirst : floorSecond) + rounds + (Int64(rank) < extra ? 1 : 0)
+    }
   }
 }
 

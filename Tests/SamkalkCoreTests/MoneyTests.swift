@@ -83,9 +83,13 @@ import Testing
       let count = Int(random.next() % 13) + 1
       let amount = Money(ore: Int64(random.next() % 2_000_000_001) - 1_000_000_000)
       let weights: [Double]
-      switch trial % 4 {
+      switch trial % 5 {
       case 0: weights = Array(repeating: Double(random.next() % 5_000_000), count: count)  // equal weights
       case 1: weights = (0..<count).map { _ in Double(random.next() % 3) }  // zeros and ties
+      case 4:  // two values, as a year whose phase changes once
+        let (a, b) = (Double(random.next() % 5_000_000), Double(random.next() % 5_000_000))
+        let change = Int(random.next() % UInt64(count))
+        weights = (0..<count).map { $0 < change ? a : b }
       case 2: weights = Array(repeating: 0, count: count)
       default: weights = (0..<count).map { _ in Double(random.next() % 10_000_000) / 7 }
       }
