@@ -63,17 +63,16 @@ extension Money {
   /// 100 öre in 3 parts gives 34, 33, 33.
   public func split(into parts: Int) -> [Money] {
     precondition(parts > 0, "split needs at least one part")
+    let even = evenParts(parts)
+    return (0..<parts).map { Money(ore: even.each + ($0 < even.extraParts ? even.extra : 0)) }
+  }
+
+  /// ``split(into:)`` without the array: every part is `each` öre, and the first `extraParts`
+  /// parts `extra` (one öre, with the amount's sign) more.
+  public func evenParts(_ parts: Int) -> (each: Int64, extraParts: Int, extra: Int64) {
     let base = ore / Int64(parts)
     let remainder = ore - base * Int64(parts)
-    let step: Int64 = remainder < 0 ? -1 : 1
-    var left = remainder.magnitude
-    return (0..<parts).map { _ in
-      if left > 0 {
-        left -= 1
-        return Money(ore: base + step)
-      }
-      return Money(ore: base)
-    }
+    return (base, Int(remainder.magnitude), remainder < 0 ? -1 : 1)
   }
 
   /// Splits the amount in proportion to non-negative weights, in whole öre, exactly.
@@ -101,12 +100,7 @@ extension Money {
   /// | −100   | 3     | −33  | 1          | −1    |
   /// | 24     | 12    | 2    | 0          | 1     |
   public func evenSplit(weight: Double, total: Double, count: Int) -> (each: Int64, extraParts: Int, extra: Int64) {
-    guard total > 0 else {
-      // Every weight zero: evenly, as split(into:).
-      let base = ore / Int64(count)
-      let remainder = ore - base * Int64(count)
-      return (base, Int(remainder.magnitude), remainder < 0 ? -1 : 1)
-    }
+    guard total > 0 else { return evenParts(count) }  // every weight zero: evenly, as split(into:)
     let sign: Int64 = ore < 0 ? -1 : 1
     let magnitude = Int64(ore.magnitude)
     let exact = Double(magnitude) * (weight / total)

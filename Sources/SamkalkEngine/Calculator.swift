@@ -132,15 +132,13 @@ public struct Calculator: Sendable {
       let payers = Actor.allCases.filter { weights[$0.ordinal] > 0 }
       guard !payers.isEmpty else { throw EngineError("cost '\(item.id)' has no financier") }
       let payerWeights = payers.map { weights[$0.ordinal] }
-      let base = item.amount.ore / Int64(item.months)
-      let remainder = (item.amount.ore - base * Int64(item.months)).magnitude
-      let step: Int64 = item.amount.ore < 0 ? -1 : 1
-      // As Money.split(into:): the first `remainder` months get one öre more. There are only
-      // two monthly amounts, so each is split among the payers once.
-      let larger = Money(ore: base + step).split(proportionalTo: payerWeights)
-      let smaller = Money(ore: base).split(proportionalTo: payerWeights)
+      // Spread as Money.split(into:) spreads it: there are only two monthly amounts, so each is
+      // split among the payers once.
+      let even = item.amount.evenParts(item.months)
+      let larger = Money(ore: even.each + even.extra).split(proportionalTo: payerWeights)
+      let smaller = Money(ore: even.each).split(proportionalTo: payerWeights)
       for offset in 0..<item.months {
-        let monthly = UInt64(offset) < remainder ? larger : smaller
+        let monthly = offset < even.extraParts ? larger : smaller
         for (index, payer) in payers.enumerated() {
           record(item.startMonth + offset, payer, item.id, monthly[index])
         }
