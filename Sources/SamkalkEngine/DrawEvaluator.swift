@@ -28,8 +28,6 @@ public struct DrawEvaluator: @unchecked Sendable {
   /// The base run's profiles, reused by draws whose rate overrides leave the flows alone (a
   /// draw's phase still has to have the same situations and services to match).
   private let baseProfiles: ProfileMemo
-  /// The horizon of the scenario the evaluator was made for; draws may not lengthen it.
-  public let months: Int
 
   /// Looks up, once, every rate the scenario's base run needs.
   public init(rates: RateBook, scenario: Scenario, taxMethod: any IncomeTaxMethod = SKV433Method())
@@ -44,7 +42,6 @@ public struct DrawEvaluator: @unchecked Sendable {
     }
     self.base = RateReader(book: book, date: scenario.ratesDate)
     self.taxMethod = taxMethod
-    self.months = scenario.months
     self.baseProfiles = ProfileMemo(tracesKeys: true)
     // One evaluation fills the base reader's cache and the profiles, so draws start from them.
     var workspace = DrawWorkspace()
@@ -146,7 +143,7 @@ public struct DrawWorkspace {
   private var amounts: [Money] = []
   private var weights: [Double] = []
   private var parts: [Int64] = []
-  /// The even splits of the current tax year's components (``DrawWorkspace/taxFlows`` order).
+  /// The even splits of the current tax year's components (``TaxBreakdown/flows`` order).
   private var evenSplits = [(each: Int64, extraParts: Int, extra: Int64)](repeating: (0, 0, 0), count: 9)
   /// Taxes by income within one draw with varied tax parameters.
   private var taxes: [(PersonYearIncome, TaxBreakdown)] = []
@@ -258,7 +255,7 @@ public struct DrawWorkspace {
       var total = 0.0
       for _ in 0..<count { total += weight }
       for index in 0..<Self.taxFlows.count {
-        let perPerson = Self.component(index, of: tax)
+        let perPerson = tax.amount(ofFlow: index)
         guard perPerson != .zero else { continue }
         let split = perPerson.scaled(by: group.persons).evenSplit(weight: weight, total: total, count: count)
         let flow = Self.taxFlows[index]
@@ -290,7 +287,7 @@ public struct DrawWorkspace {
     guard income.taxable > .zero || income.pensionable > .zero else { return }
     let tax = try taxBreakdown(income, method)
     for index in 0..<Self.taxFlows.count {
-      let perPerson = Self.component(index, of: tax)
+      let perPerson = tax.amount(ofFlow: index)
       guard perPerson != .zero else { continue }
       let total = perPerson.scaled(by: group.persons)
       weights.withUnsafeBufferPointer { weights in
@@ -321,28 +318,9 @@ public struct DrawWorkspace {
     return Actor.allCases.sorted().map(\.isPublic)
   }()
 
-  /// Who pays whom each tax component (``component(_:of:)``), as actor ordinals (``TaxBooking``'s table).
-  private static let taxFlows: [(payer: Int, payee: Int)] = [
-    (Actor.individ.ordinal, Actor.kommun.ordinal), (Actor.individ.ordinal, Actor.region.ordinal),
-    (Actor.individ.ordinal, Actor.staten.ordinal), (Actor.individ.ordinal, Actor.staten.ordinal),
-    (Actor.individ.ordinal, Actor.staten.ordinal), (Actor.staten.ordinal, Actor.individ.ordinal),
-    (Actor.staten.ordinal, Actor.individ.ordinal), (Actor.staten.ordinal, Actor.individ.ordinal),
-    (Actor.staten.ordinal, Actor.individ.ordinal),
-  ]
-
-  /// The per-person amount of tax component `index`, in ``taxFlows`` order.
-  private static func component(_ index: Int, of tax: TaxBreakdown) -> Money {
-    switch index {
-    case 0: tax.kommunalskatt
-    case 1: tax.regionskatt
-    case 2: tax.statligSkatt
-    case 3: tax.pensionsavgift
-    case 4: tax.publicServiceAvgift
-    case 5: tax.pensionsavgiftReduktion
-    case 6: tax.jobbskatteavdrag
-    case 7: tax.skattereduktionForvarvsinkomst
-    default: tax.regionalSkattereduktion
-    }
+  /// ``TaxBreakdown/flows`` as actor ordinals.
+  private static let taxFlows: [(payer: Int, payee: Int)] = TaxBreakdown.flows.map {
+    ($0.payer.ordinal, $0.payee.ordinal)
   }
 
   /// `value` a month from `payer` to `payee` over months start..<end, as run differences.
@@ -506,8 +484,7 @@ public struct DrawWorkspace {
         for index in 0..<count {
           let lastNegative = Int(state[3 * count + index])
           npv[index] = totals[index]
-          paybackMonth[index] =
-            lastNegative == months && lastNegative > 0 ? -1 : (lastNegative == 0 ? 0 : lastNegative + 1)
+          paybackMonth[index] = Payback(lastNegativeMonth: lastNegative, months: months).month ?? -1
         }
       }
     }

@@ -50,6 +50,33 @@ public struct TaxBreakdown: Hashable, Sendable {
   }
 }
 
+extension TaxBreakdown {
+  /// Who pays whom each part of the tax and under which item, in the order the ledger books
+  /// them (DOMAIN.md §6): the one table ``TaxBooking`` and the fast evaluation both book from.
+  static let flows: [(payer: Actor, payee: Actor, item: String)] = [
+    (.individ, .kommun, "kommunalskatt"), (.individ, .region, "regionskatt"),
+    (.individ, .staten, "statlig_skatt"), (.individ, .staten, "allman_pensionsavgift"),
+    (.individ, .staten, "public_service_avgift"), (.staten, .individ, "skattereduktion_pensionsavgift"),
+    (.staten, .individ, "jobbskatteavdrag"), (.staten, .individ, "skattereduktion_forvarvsinkomst"),
+    (.staten, .individ, "regional_skattereduktion"),
+  ]
+
+  /// The per-person amount of ``flows``[`index`].
+  func amount(ofFlow index: Int) -> Money {
+    switch index {
+    case 0: kommunalskatt
+    case 1: regionskatt
+    case 2: statligSkatt
+    case 3: pensionsavgift
+    case 4: publicServiceAvgift
+    case 5: pensionsavgiftReduktion
+    case 6: jobbskatteavdrag
+    case 7: skattereduktionForvarvsinkomst
+    default: regionalSkattereduktion
+    }
+  }
+}
+
 /// The municipal rates and parameters a tax method needs for one year.
 public struct TaxContext {
   public var municipality: MunicipalTaxRates

@@ -40,8 +40,17 @@ public enum Payback: Hashable, Sendable, CustomStringConvertible {
       cumulative += net
       if cumulative < .zero { lastNegative = index + 1 }
     }
-    if lastNegative == monthlyNets.count && lastNegative > 0 { return .notWithinHorizon }
-    return .month(lastNegative == 0 ? 0 : lastNegative + 1)
+    return Payback(lastNegativeMonth: lastNegative, months: monthlyNets.count)
+  }
+
+  /// The payback of a series whose cumulative net was last negative at the end of month
+  /// `lastNegativeMonth` (1-based; 0 when never) of `months`.
+  init(lastNegativeMonth lastNegative: Int, months: Int) {
+    if lastNegative == months && lastNegative > 0 {
+      self = .notWithinHorizon
+    } else {
+      self = .month(lastNegative == 0 ? 0 : lastNegative + 1)
+    }
   }
 }
 

@@ -36,20 +36,13 @@ struct TaxBooking {
       computed.taxes[income] = tax
     }
     let weights = year.map { Double($0.taxable.ore) }
-    let components: [(Party, Party, String, Money)] = [
-      (.actor(.individ), .actor(.kommun), "kommunalskatt", tax.kommunalskatt),
-      (.actor(.individ), .actor(.region), "regionskatt", tax.regionskatt),
-      (.actor(.individ), .actor(.staten), "statlig_skatt", tax.statligSkatt),
-      (.actor(.individ), .actor(.staten), "allman_pensionsavgift", tax.pensionsavgift),
-      (.actor(.individ), .actor(.staten), "public_service_avgift", tax.publicServiceAvgift),
-      (.actor(.staten), .actor(.individ), "skattereduktion_pensionsavgift", tax.pensionsavgiftReduktion),
-      (.actor(.staten), .actor(.individ), "jobbskatteavdrag", tax.jobbskatteavdrag),
-      (.actor(.staten), .actor(.individ), "skattereduktion_forvarvsinkomst", tax.skattereduktionForvarvsinkomst),
-      (.actor(.staten), .actor(.individ), "regional_skattereduktion", tax.regionalSkattereduktion),
-    ]
-    for (payer, payee, item, perPerson) in components where perPerson != .zero {
+    for (index, flow) in TaxBreakdown.flows.enumerated() {
+      let perPerson = tax.amount(ofFlow: index)
+      guard perPerson != .zero else { continue }
       for (offset, part) in perPerson.scaled(by: persons).split(proportionalTo: weights).enumerated() {
-        ledger.record(month: firstMonth + offset, from: payer, to: payee, item: item, amount: part, kind: .transfer)
+        ledger.record(
+          month: firstMonth + offset, from: .actor(flow.payer), to: .actor(flow.payee), item: flow.item, amount: part,
+          kind: .transfer)
       }
     }
     return tax
