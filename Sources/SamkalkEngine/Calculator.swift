@@ -106,17 +106,20 @@ public struct Calculator: Sendable {
     return ledger
   }
 
+  /// The Finsam shares by which a samordningsförbund's financing passes to Försäkringskassan,
+  /// the region and the municipalities, in that order.
+  static let finsamKeys: [RateKey] = ["finsam.andel.forsakringskassan", "finsam.andel.region", "finsam.andel.kommun"]
+
   /// Each cost item spread evenly over its months (to the öre) and split among its payers in
   /// proportion to their shares, a samordningsförbund's share passed on by the Finsam shares:
   /// `record(month, payer, item, amount)` for every part, for the ledger and the fast evaluation.
   static func measureFlows(
     _ measure: Measure, months: Int, rates: RateReader, record: (Int, Actor, String, Money) -> Void
   ) throws(EngineError) {
-    let finsam: [(Actor, Double)] = [
-      (.forsakringskassan, try rates.number("finsam.andel.forsakringskassan", unit: .andel)),
-      (.region, try rates.number("finsam.andel.region", unit: .andel)),
-      (.kommun, try rates.number("finsam.andel.kommun", unit: .andel)),
-    ]
+    var finsam: [(Actor, Double)] = []
+    for (actor, key) in zip([Actor.forsakringskassan, .region, .kommun], finsamKeys) {
+      finsam.append((actor, try rates.number(key, unit: .andel)))
+    }
     for item in measure.costs {
       guard item.months > 0, item.startMonth >= 0, item.startMonth + item.months <= months else {
         throw EngineError("cost '\(item.id)' runs outside the horizon of \(months) months")

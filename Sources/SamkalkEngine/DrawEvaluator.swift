@@ -48,9 +48,6 @@ public struct DrawEvaluator: @unchecked Sendable {
     try evaluate(scenario, overrides: RateOverrides(), into: &workspace, reader: base, memo: baseProfiles)
   }
 
-  /// The keys of the income tax's parameters.
-  private static let taxKeys: Set<RateKey> = Set(SKV433Method.Parameter.allCases.map { RateKey($0.rawValue) })
-
   /// Evaluates one draw: `scenario` with its values as drawn, and rate values replaced by
   /// `overrides`. The results are in `workspace.npv` and `workspace.paybackMonth`.
   public func evaluate(_ scenario: Scenario, overrides: RateOverrides, into workspace: inout DrawWorkspace)
@@ -94,12 +91,13 @@ public struct DrawEvaluator: @unchecked Sendable {
     try GroupBooking.checkVolume(of: basisGroups)
     try GroupBooking.checkVolume(of: afterGroups)
     let tax = workspace.taxMethod(
-      numbersAsBase: !overrides.numbers.keys.contains { Self.taxKeys.contains($0) },
+      numbersAsBase: taxMethod.parameterKeys.map { keys in !overrides.numbers.keys.contains(where: keys.contains) }
+        ?? overrides.numbers.isEmpty,
       municipalityAsBase: overrides.kommunal == nil && overrides.regional == nil, municipality: rates
     ) { taxMethod.prepared(for: reader.taxContext(for: rates)) }
     try workspace.add(afterGroups, sign: 1, tax: tax)
     try workspace.add(basisGroups, sign: -1, tax: tax)
-    let finsamAsBase = !overrides.numbers.keys.contains { $0.rawValue.hasPrefix("finsam.") }
+    let finsamAsBase = !Calculator.finsamKeys.contains { overrides.numbers[$0] != nil }
     if !workspace.reuseMeasure(scenario.measure, months: months, when: finsamAsBase) {
       try Calculator.measureFlows(scenario.measure, months: months, rates: reader) { month, payer, _, part in
         workspace.spent[payer.ordinal * months + month] -= part.ore

@@ -103,9 +103,16 @@ public protocol IncomeTaxMethod: Sendable {
   /// The method bound to one context, for computing many incomes with the same parameters (a
   /// Monte Carlo draw); a method may look its parameters up once here instead of per income.
   func prepared(for context: TaxContext) -> PreparedIncomeTax
+
+  /// Every numeric rate key the method may read, so that a Monte Carlo draw that replaces none
+  /// of them can keep the method prepared with the base values; `nil` (the default) when the
+  /// method does not say, and every draw with replaced rates prepares it afresh.
+  var parameterKeys: Set<RateKey>? { get }
 }
 
 extension IncomeTaxMethod {
+  public var parameterKeys: Set<RateKey>? { nil }
+
   public func prepared(for context: TaxContext) -> PreparedIncomeTax {
     PreparedIncomeTax(municipality: context.municipality) { income, municipality throws(RateLookupError) in
       var context = context

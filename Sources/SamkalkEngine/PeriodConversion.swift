@@ -1,3 +1,5 @@
+import SamkalkRates
+
 /// The named conversions between benefit periods (DOMAIN.md §4).
 ///
 /// Benefits are paid per weekday (aktivitetsstöd, etableringsersättning: five days a week),
@@ -29,11 +31,14 @@ struct PeriodConversion {
     self.monthsPerYear = monthsPerYear
   }
 
+  /// The rate keys the conversions are read from, in the order of the memberwise initialiser.
+  static let keys: [RateKey] = [
+    "kalender.veckor_per_ar", "kalender.vardagar_per_vecka", "kalender.dagar_per_ar", "kalender.manader_per_ar",
+  ]
+
   init(rates: RateReader) throws(EngineError) {
     self.init(
-      weeksPerYear: try rates.number("kalender.veckor_per_ar"),
-      weekdaysPerWeek: try rates.number("kalender.vardagar_per_vecka"),
-      daysPerYear: try rates.number("kalender.dagar_per_ar"),
-      monthsPerYear: try rates.number("kalender.manader_per_ar"))
+      weeksPerYear: try rates.number(Self.keys[0]), weekdaysPerWeek: try rates.number(Self.keys[1]),
+      daysPerYear: try rates.number(Self.keys[2]), monthsPerYear: try rates.number(Self.keys[3]))
   }
 }

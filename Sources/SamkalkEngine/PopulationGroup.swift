@@ -184,7 +184,7 @@ final class ProfileMemo {
     var situations: [SituationShare]
     var services: [ServiceUse]
     var profile: PersonMonth
-    /// The rate keys the profile read (besides the calendar conventions every profile uses).
+    /// The rate keys the profile read, the calendar conventions of its period conversions included.
     var keys: Set<RateKey>
   }
 
@@ -201,7 +201,6 @@ final class ProfileMemo {
   /// This memo's entries that read none of `keys`, for a draw that replaces those rates.
   func entries(unaffectedBy keys: some Collection<RateKey>) -> [Entry] {
     guard !keys.isEmpty else { return entries }
-    if keys.contains(where: { $0.rawValue.hasPrefix("kalender.") }) { return [] }
     return entries.filter { entry in !keys.contains { entry.keys.contains($0) } }
   }
 
@@ -213,7 +212,10 @@ final class ProfileMemo {
     defer { flows.rates.trace = nil }
     let profile = try flows.profile(of: phase)
     entries.append(
-      Entry(situations: phase.situations, services: phase.services, profile: profile, keys: flows.rates.trace ?? []))
+      Entry(
+        situations: phase.situations, services: phase.services, profile: profile,
+        // SituationFlows read the period conversions once, before any profile: every profile uses them.
+        keys: (flows.rates.trace ?? []).union(PeriodConversion.keys)))
     return profile
   }
 }

@@ -36,6 +36,9 @@ public struct SKV433Method: IncomeTaxMethod {
     try Self.tax(income, municipality: context.municipality, parameters: Parameters(context))
   }
 
+  public var parameterKeys: Set<RateKey>? { Self.parameterKeys }
+  private static let parameterKeys = Set(Parameter.allCases.map { RateKey($0.rawValue) })
+
   /// One set of parameters for every income of a Monte Carlo draw: each key is looked up once,
   /// on first use (so a run records exactly the keys its incomes need), then read from memory.
   public func prepared(for context: TaxContext) -> PreparedIncomeTax {

@@ -33,21 +33,31 @@ import Testing
     #expect(workspace.npv == result.perspectives.map(\.npv))
   }
 
-  @Test func aChangedRateChangesTheResultAsTheCalculatorSays() throws {
+  /// A benefit (the profiles), a calendar convention (read once, before any profile), a tax
+  /// parameter (the prepared tax) and a Finsam share (the measure): each replaced rate must reach
+  /// exactly the parts of the draw that read it, even after a first draw has kept the base's.
+  @Test(arguments: [
+    ("formaner.forsorjningsstod.per_hushallsmanad", 13_000.0, RateUnit.krPerManad),
+    ("kalender.veckor_per_ar", 50.0, RateUnit.veckor),
+    ("skatt.grundavdrag.niva_4_lutning", 0.12, RateUnit.andel),
+    ("finsam.andel.region", 0.4, RateUnit.andel),
+  ])
+  func aChangedRateChangesTheResultAsTheCalculatorSays(key: String, value: Double, unit: RateUnit) throws {
     let scenario = try shippedScenario("porten-2016-2018.xml")
     let rates = try shippedRates()
     var changed = scenario
     changed.rateValues.append(
       RateValue(
-        key: "formaner.forsorjningsstod.per_hushallsmanad", amount: .number(13_000), unit: .krPerManad,
-        from: scenario.ratesDate, source: RateSource(title: "test"), status: .unconfirmed,
+        key: RateKey(key), amount: .number(value), unit: unit, from: scenario.ratesDate,
+        source: RateSource(title: "test"), status: .unconfirmed,
         origin: RateOrigin(layer: .scenario, location: SourceLocation(file: "t.xml"))))
     let expected = try Calculator(rates: rates).run(changed)
+    let base = try Calculator(rates: rates).run(scenario)
+    #expect(expected.perspectives.map(\.npv) != base.perspectives.map(\.npv), "the rate matters")
     let evaluator = try DrawEvaluator(rates: rates, scenario: scenario)
     var workspace = DrawWorkspace()
-    try evaluator.evaluate(
-      scenario, overrides: RateOverrides(numbers: ["formaner.forsorjningsstod.per_hushallsmanad": 13_000]),
-      into: &workspace)
+    try evaluator.evaluate(scenario, overrides: RateOverrides(), into: &workspace)  // keeps the base's
+    try evaluator.evaluate(scenario, overrides: RateOverrides(numbers: [RateKey(key): value]), into: &workspace)
     #expect(workspace.npv == expected.perspectives.map(\.npv))
     #expect(workspace.paybackMonth == expected.perspectives.map { $0.payback.month ?? -1 })
   }
