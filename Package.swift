@@ -70,7 +70,8 @@ let package = Package(
       ]),
     .executableTarget(name: "samkalk-benchmark", dependencies: [], path: "Benchmarks/samkalk-benchmark"),
     .executableTarget(
-      name: "samkalk-microdata-benchmark", dependencies: ["SamkalkMicrodata", "SamkalkRates", "SamkalkCore"],
+      name: "samkalk-microdata-benchmark",
+      dependencies: ["SamkalkMicrodata", "SamkalkReports", "SamkalkRates", "SamkalkCore"],
       path: "Benchmarks/samkalk-microdata-benchmark"),
     // Counts heap allocations for the uncertainty benchmark (interposes malloc; benchmark only).
     .target(name: "CMallocCounter", path: "Benchmarks/CMallocCounter"),

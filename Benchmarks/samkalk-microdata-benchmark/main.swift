@@ -10,6 +10,7 @@ import Foundation
 import SamkalkCore
 import SamkalkMicrodata
 import SamkalkRates
+import SamkalkReports
 
 #if canImport(Glibc)
   import Glibc
@@ -118,8 +119,8 @@ do {
       break
     }
     let directory = options["out"] ?? NSTemporaryDirectory() + "samkalk-microdata-benchmark"
-    let written = try FollowupReport.write(
-      result, formats: [.xml, .csv], directory: directory, samkalkVersion: "benchmark")
+    let written = try FollowupReportWriter.write(
+      result, formats: [.xml, .csv], samkalkVersion: "benchmark", directory: directory)
     let end = now()
     print(FollowupReport.summary(result), terminator: "")
     print(

@@ -192,25 +192,4 @@ public enum FollowupReport {
       "Amounts in kr for all \(result.personsIncluded) persons in the sample; by sex and age band in the reports.")
     return lines.joined(separator: "\n") + "\n"
   }
-
-  public enum Format: String, CaseIterable, Sendable {
-    case xml
-    case csv
-  }
-
-  /// Writes `DIRECTORY/<stem>-followup.xml` and `.csv` atomically; returns the paths written.
-  public static func write(
-    _ result: FollowupResult, formats: [Format], directory: String, samkalkVersion: String,
-    protectedPaths: [String] = []
-  ) throws(DiagnosticError) -> [String] {
-    let stem = URL(fileURLWithPath: result.file).deletingPathExtension().lastPathComponent
-    var written: [String] = []
-    for format in formats {
-      let path = URL(fileURLWithPath: directory).appendingPathComponent("\(stem)-followup.\(format.rawValue)").path
-      let bytes = format == .xml ? xml(result, samkalkVersion: samkalkVersion) : csv(result)
-      try AtomicFile.write(bytes, to: path, protectedPaths: protectedPaths + [result.file])
-      written.append(path)
-    }
-    return written
-  }
 }

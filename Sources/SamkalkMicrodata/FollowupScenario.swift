@@ -25,8 +25,8 @@ extension FollowupStudy {
   ///
   /// ```swift
   /// let loaded = try ScenarioReader(rates: book).read(path: "Scenarios/uppfoljning-exempel.xml")
-  /// if let result = try FollowupStudy.run(scenario: loaded.scenario, rates: book) {
-  ///   _ = try FollowupReport.write(result, formats: [.xml, .csv], directory: "reports", samkalkVersion: v)
+  /// if let result = try FollowupStudy.run(scenario: loaded.scenario, rates: book) {  // SamkalkReports writes it
+  ///   _ = try FollowupReportWriter.write(result, formats: [.xml, .csv], samkalkVersion: v, directory: "reports")
   /// }
   /// ```
   public static func run(

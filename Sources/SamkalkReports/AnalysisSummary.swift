@@ -5,8 +5,6 @@ import SamkalkUncertainty
 /// Swedish like ``SummaryTable``: whole kronor grouped by spaces, shares as percent with a
 /// decimal comma.
 public enum AnalysisSummary {
-  /// The tornado's top rows for society, with each row's switching value for society.
-  public static let sensitivityRows = 15
 
   public static func render(_ analysis: SensitivityAnalysis) -> String {
     var lines = [
@@ -16,7 +14,7 @@ public enum AnalysisSummary {
         + "kalkylränta \(SummaryTable.percent(analysis.discountRate)) %",
       "Samhällets nuvärde i grundfallet: \(ReportText.groupedKronor(analysis.baseNPV(for: .samhallet))) kr", "",
     ]
-    let rows = Array(analysis.rows.prefix(sensitivityRows))
+    let rows = Array(analysis.tornado(limit: SensitivityReport.tornadoLimit))
     lines += SummaryTable.table([
       .init(header: "Parameter", alignment: .left, cells: rows.map(\.id)),
       .init(header: "Låg", alignment: .right, cells: rows.map { number($0.lowValue) }),

@@ -5,8 +5,8 @@ import SamkalkMicrodata
 public enum FollowupReportWriter {
   /// Writes `DIR/<data file stem>-followup.{xml,csv,html,xlsx}` for the formats asked for (each
   /// once) and returns the paths written. The XML is ``FollowupReport/xml(_:samkalkVersion:)``;
-  /// the CSV is ``FollowupReport/csv(_:)`` in the RFC 4180 dialect and the same table in
-  /// `excel-sv`. Every target is checked against `protectedPaths` and the data file before the
+  /// the CSV is ``FollowupXLSX/csv(_:dialect:)`` in either dialect (in RFC 4180 the bytes of
+  /// ``FollowupReport/csv(_:)``, which a test holds). Every target is checked against `protectedPaths` and the data file before the
   /// first file is written; each is written atomically.
   public static func write(
     _ result: FollowupResult, formats: [ReportFormat], language: ReportLanguage = .sv,
@@ -19,7 +19,7 @@ public enum FollowupReportWriter {
         switch format {
         case .xml: { FollowupReport.xml(result, samkalkVersion: samkalkVersion) }
         case .csv:
-          { csvDialect == .rfc4180 ? FollowupReport.csv(result) : FollowupXLSX.csv(result, dialect: csvDialect) }
+          { FollowupXLSX.csv(result, dialect: csvDialect) }
         case .html: { FollowupHTML.render(result, language: language, samkalkVersion: samkalkVersion, title: title) }
         case .xlsx:
           {

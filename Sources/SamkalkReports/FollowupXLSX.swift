@@ -70,7 +70,8 @@ public enum FollowupXLSX {
           (s[.personsPartial], number(result.personsPartial)), (s[.personsExcluded], number(result.personsExcluded)),
           (s[.windowBefore], number(options.monthsBefore)), (s[.windowAfter], number(options.monthsAfter)),
           (s[.groupSize], number(result.groupSize)), (s[.ratesDate], .text(result.ratesDate.description)),
-          (s[.bootstrap], number(options.bootstrapReplicates)), (s[.seed], .number(String(options.seed))),
+          // The seed as text: a UInt64 above 2^53 would be rounded as a spreadsheet number.
+          (s[.bootstrap], number(options.bootstrapReplicates)), (s[.seed], .text(String(options.seed))),
           (s[.samkalkVersion], .text(samkalkVersion)),
         ]),
       table(result).sheet(name: sv ? "Resultat" : "Results", widths: [0: 14, 1: 20]),

@@ -48,7 +48,7 @@ struct TornadoSection: HTMLSection {
     let s = context.strings
     let n = context.numbers
     let society = Perspective.samhallet
-    let shown = SensitivityReport.tornadoRows(analysis, for: society, limit: SensitivityReport.tornadoLimit)
+    let shown = Array(analysis.tornado(limit: SensitivityReport.tornadoLimit))
     html.open("section", [("id", "tornado")])
     html.element("h2", text: s[.tornado])
     ChartFigure(caption: s[.tornadoDesc]) { html in
@@ -69,7 +69,7 @@ struct TornadoSection: HTMLSection {
         s[.parameter], s[.unit], s[.baseValue], s[.lowValue], s[.highValue], s[.npvLow], s[.npvHigh], s[.swing],
         s[.switchingValue],
       ],
-      rows: SensitivityReport.tornadoRows(analysis, for: society, limit: analysis.rows.count).map { row in
+      rows: analysis.rows.map { row in
         [
           row.id, row.unit, n.parameter(row.baseValue), n.parameter(row.lowValue), n.parameter(row.highValue),
           n.integer(row.npvLow(for: society)), n.integer(row.npvHigh(for: society)), n.integer(row.swing(for: society)),

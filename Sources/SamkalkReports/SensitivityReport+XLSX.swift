@@ -19,7 +19,7 @@ extension SensitivityReport {
         s[.parameter], s[.unit], s[.baseValue], s[.lowValue], s[.highValue], s[.npvLow] + " (kr)",
         s[.npvHigh] + " (kr)", s[.swing] + " (kr)", s[.switchingValue],
       ],
-      rows: tornadoRows(analysis, for: society, limit: analysis.rows.count).map { row in
+      rows: analysis.rows.map { row in
         let switching = row.switchingValue(for: society)
         return [
           .text(row.id), .text(row.unit), .number(ReportText.share(row.baseValue)),

@@ -78,16 +78,4 @@ public enum SensitivityReport {
   public static func csv(_ analysis: SensitivityAnalysis, dialect: CSVDialect = .rfc4180) -> [UInt8] {
     table(analysis).render(dialect: dialect)
   }
-
-  /// The rows of the tornado: the `limit` rows with the largest swing for `perspective`, largest
-  /// first (ties by id), whatever order the analysis holds them in.
-  public static func tornadoRows(
-    _ analysis: SensitivityAnalysis, for perspective: Perspective = .samhallet, limit: Int = 15
-  ) -> [SensitivityRow] {
-    let sorted = analysis.rows.sorted {
-      let (left, right) = ($0.swing(for: perspective), $1.swing(for: perspective))
-      return left != right ? left > right : $0.id < $1.id
-    }
-    return Array(sorted.prefix(limit))
-  }
 }

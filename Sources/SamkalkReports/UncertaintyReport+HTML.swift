@@ -54,9 +54,9 @@ struct DistributionSummarySection: HTMLSection {
         s[.perspective], s[.deterministicNPV], s[.meanNPV], s[.standardDeviation], s[.p5], s[.p50], s[.p95],
         s[.probabilityPositive],
       ],
-      rows: analysis.perspectives.enumerated().map { index, d in
+      rows: analysis.perspectives.map { d in
         [
-          s.name(d.perspective), n.integer(UncertaintyReport.deterministicNPV(analysis, index)), n.integer(d.meanNPV),
+          s.name(d.perspective), n.integer(analysis.deterministicNPV(for: d.perspective)), n.integer(d.meanNPV),
           n.integer(d.standardDeviation), n.integer(d.p5), n.integer(d.p50), n.integer(d.p95),
           n.percent(d.probabilityPositiveNPV, decimals: 1),
         ]
@@ -75,13 +75,12 @@ struct HistogramSection: HTMLSection {
     html.open("section", [("id", "histograms")])
     html.element("h2", text: s[.histogram])
     for d in UncertaintyReport.histogramPerspectives(analysis) {
-      let index = Perspective.all.firstIndex(of: d.perspective) ?? 0
       let title = "\(s[.histogram]): \(s.name(d.perspective))"
       html.element("h3", text: s.name(d.perspective))
       ChartFigure(caption: s[.histogramDesc]) { html in
         HistogramChart(
           id: "chart-histogram-\(d.perspective.id)", title: title, description: s[.histogramDesc],
-          histogram: d.npvHistogram, marker: UncertaintyReport.deterministicNPV(analysis, index),
+          histogram: d.npvHistogram, marker: analysis.deterministicNPV(for: d.perspective),
           markerLabel: s[.deterministicNPV], countUnit: s[.draws], numbers: n
         ).write(to: html)
       }.write(to: html)

@@ -21,7 +21,8 @@ extension UncertaintyReport {
         name: sv ? "Sammanfattning" : "Summary", title: "\(s[.uncertainty]): \(analysis.title)",
         facts: [
           ("id", .text(analysis.scenarioID)), (s[.draws], .number(String(analysis.draws))),
-          (s[.seed], .number(String(analysis.seed))), (s[.mandateMonths], .number(String(analysis.mandateMonths))),
+          // The seed as text: a UInt64 above 2^53 would be rounded as a spreadsheet number.
+          (s[.seed], .text(String(analysis.seed))), (s[.mandateMonths], .number(String(analysis.mandateMonths))),
           ("\(s[.horizon]) (\(s[.years]))", .number(String(analysis.horizonYears))),
         ]),
       distributionTable(analysis).sheet(name: sv ? "Fördelning" : "Distribution", widths: [0: 20]),

@@ -38,10 +38,10 @@ public enum UncertaintyReport {
           "mean": ReportText.share(parameter.mean), "sampleMean": ReportText.share(parameter.sampleMean),
         ])
     }
-    for (index, d) in analysis.perspectives.enumerated() {
+    for d in analysis.perspectives {
       writer.start("perspective")
       writer.attribute("id", d.perspective.id)
-      writer.attribute("deterministicNPV", ReportText.kronor(deterministicNPV(analysis, index)))
+      writer.attribute("deterministicNPV", ReportText.kronor(analysis.deterministicNPV(for: d.perspective)))
       for (name, value) in [
         ("mean", d.meanNPV), ("standardDeviation", d.standardDeviation), ("p5", d.p5), ("p50", d.p50),
         ("p95", d.p95), ("minimum", d.minimum), ("maximum", d.maximum),
@@ -82,11 +82,6 @@ public enum UncertaintyReport {
     return writer.finish()
   }
 
-  /// The deterministic NPV of the perspective at `index` (0 when the analysis lacks it).
-  static func deterministicNPV(_ analysis: UncertaintyAnalysis, _ index: Int) -> Double {
-    index < analysis.deterministicNPV.count ? analysis.deterministicNPV[index] : 0
-  }
-
   /// The first and last payback month counted in `paybackByYear[year]`.
   public static func paybackMonths(ofYear year: Int) -> (first: Int, last: Int) {
     year == 0 ? (0, 0) : (12 * (year - 1) + 1, 12 * year)
@@ -96,10 +91,11 @@ public enum UncertaintyReport {
   static func table(_ analysis: UncertaintyAnalysis) -> CSVTable {
     CSVTable(
       header: columns,
-      rows: analysis.perspectives.enumerated().map { index, d in
+      rows: analysis.perspectives.map { d in
         [.text(d.perspective.id)]
           + [
-            deterministicNPV(analysis, index), d.meanNPV, d.standardDeviation, d.p5, d.p50, d.p95, d.minimum,
+            analysis.deterministicNPV(for: d.perspective), d.meanNPV, d.standardDeviation, d.p5, d.p50, d.p95,
+            d.minimum,
             d.maximum,
           ].map { .number(ReportText.kronor($0)) }
           + [d.probabilityPositiveNPV, d.probabilityPaybackWithinMandate, d.probabilityPaybackWithinHorizon].map {

@@ -23,8 +23,11 @@ public struct SensitivityAnalysis: Sendable {
   public var range: Double
   /// NPV per perspective at the base values, in ``Perspective/all`` order.
   public var baseNPV: [Double]
-  /// One row per varied parameter, sorted by society's swing (largest first, then by id).
-  public var rows: [SensitivityRow]
+  /// One row per varied parameter, sorted by society's swing (largest first, then by id): the
+  /// type keeps the tornado's order, so every report and summary can take the rows as they come.
+  public var rows: [SensitivityRow] {
+    didSet { rows = Self.tornadoOrder(rows) }
+  }
   /// Discount rate and horizon of the base run, for the report's text.
   public var discountRate: Double
   public var horizonYears: Int
@@ -37,12 +40,22 @@ public struct SensitivityAnalysis: Sendable {
     self.title = title
     self.range = range
     self.baseNPV = baseNPV
-    self.rows = rows
+    self.rows = Self.tornadoOrder(rows)
     self.discountRate = discountRate
     self.horizonYears = horizonYears
   }
 
   public func baseNPV(for perspective: Perspective) -> Double { baseNPV[Perspective.all.firstIndex(of: perspective)!] }
+
+  private static func tornadoOrder(_ rows: [SensitivityRow]) -> [SensitivityRow] {
+    rows.sorted { lhs, rhs in
+      let (left, right) = (lhs.swing(for: .samhallet), rhs.swing(for: .samhallet))
+      return left != right ? left > right : lhs.id < rhs.id
+    }
+  }
+
+  /// The tornado's rows: the `limit` largest swings for society.
+  public func tornado(limit: Int) -> ArraySlice<SensitivityRow> { rows.prefix(limit) }
 }
 
 /// What a parameter is: a rate from the tables or an input of the scenario file.

@@ -77,10 +77,6 @@ public struct SensitivityAnalyzer {
           id: parameter.id, kind: parameter.kind, unit: parameter.unit, baseValue: parameter.base, lowValue: low,
           highValue: high, rangeSource: source, npvLow: npvLow, npvHigh: npvHigh, switchingValues: switching))
     }
-    rows.sort { lhs, rhs in
-      let (left, right) = (lhs.swing(for: .samhallet), rhs.swing(for: .samhallet))
-      return left != right ? left > right : lhs.id < rhs.id
-    }
     return SensitivityAnalysis(
       scenarioID: scenario.id, title: scenario.title, range: range, baseNPV: baseNPV, rows: rows,
       discountRate: result.discountRate, horizonYears: scenario.horizonYears)

@@ -35,6 +35,11 @@ public struct UncertaintyAnalysis: Sendable {
     self.perspectives = perspectives
   }
 
+  /// The deterministic NPV of `perspective`.
+  public func deterministicNPV(for perspective: Perspective) -> Double {
+    deterministicNPV[Perspective.all.firstIndex(of: perspective)!]
+  }
+
   public func distribution(for perspective: Perspective) -> PerspectiveDistribution {
     perspectives.first { $0.perspective == perspective }!
   }

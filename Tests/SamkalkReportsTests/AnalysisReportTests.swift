@@ -290,6 +290,14 @@ extension ReportChecks {
     #expect(try ReportChecks.problems(UncertaintyReport.xml(analysis)).isEmpty)
   }
 
+  /// A seed above 2^53 would be rounded by a spreadsheet as a number: it is written as text.
+  @Test func workbookKeepsEveryDigitOfTheSeed() throws {
+    var analysis = AnalysisFixture.uncertainty()
+    analysis.seed = UInt64.max
+    let (parts, _) = try ReportChecks.workbook(try UncertaintyReport.workbook(analysis).render())
+    #expect(ReportChecks.sheetTexts(parts).contains("18446744073709551615"))
+  }
+
   @Test func workbookHasItsSheets() throws {
     let analysis = AnalysisFixture.uncertainty(title: "+cmd")
     let (parts, sheets) = try ReportChecks.workbook(try UncertaintyReport.workbook(analysis).render())
