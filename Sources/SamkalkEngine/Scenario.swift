@@ -128,6 +128,28 @@ public struct Scenario: Sendable {
 
   /// Months in the horizon.
   public var months: Int { horizonYears * 12 }
+
+  /// The scenario over another horizon, as if its file had said `years`: every cost that runs to
+  /// the horizon runs to the new one, a yearly amount for the new number of months and a stated
+  /// total spread over them. A cost that would have no month left keeps its months (and is then
+  /// outside the horizon, which the engine refuses with a message naming it).
+  public func withHorizon(years: Int) -> Scenario {
+    var scenario = self
+    scenario.horizonYears = years
+    for index in scenario.measure.costs.indices where scenario.measure.costs[index].runsToHorizon {
+      var cost = scenario.measure.costs[index]
+      let months = scenario.months - cost.startMonth
+      guard months > 0 else { continue }
+      cost.months = months
+      if let annual = cost.annualAmount,
+        let total = Money.rounding(kronor: CostItem.total(annualAmount: annual, months: months))
+      {
+        cost.amount = total
+      }
+      scenario.measure.costs[index] = cost
+    }
+    return scenario
+  }
 }
 
 /// What a scenario declares uncertain (`<uncertainty>`, docs/SCENARIO-FORMAT.md).
@@ -249,10 +271,17 @@ public struct CostItem: Hashable, Sendable {
   public var financing: [Financing]?
   /// A cost of the project itself, or an ongoing cost after it (a function made permanent).
   public var kind: CostKind
+  /// Whether the cost runs to the end of the horizon because its file gives no `months` (an
+  /// ongoing cost): a changed horizon moves its end (``Scenario/withHorizon(years:)``).
+  public var runsToHorizon: Bool
+  /// The yearly amount in kronor when the file states one (`annualAmount`, or `fte` ×
+  /// `annualCostPerFte`): `amount` is then it × months / 12, and a longer run costs more.
+  /// `nil` for a stated total (`amount`), which stays the total whatever the months.
+  public var annualAmount: Double?
 
   public init(
     id: String, label: String, amount: Money, startMonth: Int, months: Int, financing: [Financing]? = nil,
-    kind: CostKind = .project
+    kind: CostKind = .project, runsToHorizon: Bool = false, annualAmount: Double? = nil
   ) {
     self.id = id
     self.label = label
@@ -261,7 +290,12 @@ public struct CostItem: Hashable, Sendable {
     self.months = months
     self.financing = financing
     self.kind = kind
+    self.runsToHorizon = runsToHorizon
+    self.annualAmount = annualAmount
   }
+
+  /// The total in kronor of a yearly amount over `months` months.
+  public static func total(annualAmount: Double, months: Int) -> Double { annualAmount * Double(months) / 12 }
 }
 
 /// A goal the measure states for its ESF follow-up, e.g. 70 % of the participants to work or

@@ -317,15 +317,14 @@ struct ScenarioParser {
     let hasCostPerFTE = element.attribute("annualCostPerFte") != nil
     let hasAnnualAmount = element.attribute("annualAmount") != nil
     var kronor: Double?
+    var annualAmount: Double?
     switch (hasAmount, hasFTE, hasCostPerFTE) {
     case _ where hasAnnualAmount && (hasAmount || hasFTE || hasCostPerFTE):
       error(
         "cost '\(id)' gives 'annualAmount' and 'amount' or 'fte'/'annualCostPerFte': give one of them",
         element)
     case (false, false, false) where hasAnnualAmount:
-      if let annual = amount(element, "annualAmount"), let months {
-        kronor = annual * Double(months) / 12
-      }
+      annualAmount = amount(element, "annualAmount")
     case (true, false, false):
       kronor = amount(element, "amount")
     case (false, true, true):
@@ -333,8 +332,8 @@ struct ScenarioParser {
       let perFTE = amount(element, "annualCostPerFte")
       if let fte, fte < 0 || fte > 10_000 {
         error("fte \(format(fte)) must be between 0 and 10000 full-time equivalents", element)
-      } else if let fte, let perFTE, let months {
-        kronor = fte * perFTE * Double(months) / 12
+      } else if let fte, let perFTE {
+        annualAmount = fte * perFTE
       }
     case (false, true, false), (false, false, true):
       error(
@@ -347,6 +346,7 @@ struct ScenarioParser {
         "cost '\(id)' gives both 'amount' and 'fte'/'annualCostPerFte': give one or the other",
         element)
     }
+    if let annualAmount, let months { kronor = CostItem.total(annualAmount: annualAmount, months: months) }
     var money: Money?
     if let kronor {
       if kronor >= Self.maxKronor {
@@ -366,7 +366,8 @@ struct ScenarioParser {
     guard let money, let months else { return nil }
     return CostItem(
       id: id, label: label, amount: money, startMonth: startMonth, months: months,
-      financing: financing, kind: kind)
+      financing: financing, kind: kind,
+      runsToHorizon: kind == .ongoing && element.attribute("months") == nil, annualAmount: annualAmount)
   }
 
   private mutating func parseFinancing(_ elements: [XMLElement], path: String) -> [Financing] {

@@ -62,12 +62,18 @@ extension AssumptionForm {
     if let value = numbers["dropOff"] { scenario.adjustments.dropOff = value / 100 }
     if let value = numbers["discountRate"] { scenario.discountRate = value / 100 }
     if let value = numbers["horizon"] {
-      scenario.horizonYears = Int(value)
-      let (costs, notes, costProblems) = Self.ongoingCostsFollowingHorizon(
-        scenario.measure.costs, from: original.months, to: scenario.months)
-      scenario.measure.costs = costs
-      warnings += notes
-      problems += costProblems
+      let before = scenario.measure.costs
+      scenario = scenario.withHorizon(years: Int(value))
+      for (old, new) in zip(before, scenario.measure.costs) where old.months != new.months {
+        warnings.append(
+          "Den löpande kostnaden '\(new.label)' löper till kalkylperiodens slut: \(new.months) månader i stället för "
+            + "\(old.months)" + (new.annualAmount == nil ? ", med samma totalbelopp." : ", med samma belopp per år."))
+      }
+      for cost in scenario.measure.costs where cost.runsToHorizon && cost.startMonth >= scenario.months {
+        problems.append(
+          "Kalkylperiod: den löpande kostnaden '\(cost.label)' börjar i månad \(cost.startMonth), "
+            + "efter kalkylperiodens \(scenario.months) månader")
+      }
     }
     if let value = numbers["ratesYear"] {
       let year = Int(value)
@@ -107,37 +113,6 @@ extension AssumptionForm {
     }
     return AppliedAssumptions(
       scenario: scenario, changes: changes, problems: problems, warnings: warnings, texts: texts)
-  }
-
-  /// An ongoing cost that ran to the end of the old horizon (as the reader makes one without
-  /// `months`) runs to the end of the new one, at the same amount per month, as if the file had
-  /// said the new horizon. Other costs keep their months (a cost past the new horizon is refused
-  /// by ``horizonProblems(_:)``).
-  static func ongoingCostsFollowingHorizon(
-    _ costs: [CostItem], from oldMonths: Int, to newMonths: Int
-  ) -> (costs: [CostItem], notes: [String], problems: [String]) {
-    guard oldMonths != newMonths else { return (costs, [], []) }
-    var notes: [String] = []
-    var problems: [String] = []
-    let changed = costs.map { cost -> CostItem in
-      guard cost.kind == .ongoing, cost.startMonth + cost.months == oldMonths else { return cost }
-      let months = newMonths - cost.startMonth
-      guard months > 0 else {
-        problems.append(
-          "Kalkylperiod: den löpande kostnaden '\(cost.label)' börjar i månad \(cost.startMonth), "
-            + "efter kalkylperiodens \(newMonths) månader")
-        return cost
-      }
-      var longer = cost
-      let kronor = Double(cost.amount.ore) / 100 * Double(months) / Double(cost.months)
-      longer.amount = Money.rounding(kronor: kronor) ?? cost.amount
-      longer.months = months
-      notes.append(
-        "Den löpande kostnaden '\(cost.label)' löper till kalkylperiodens slut: \(months) månader i stället för "
-          + "\(cost.months), med samma belopp per månad.")
-      return longer
-    }
-    return (changed, notes, problems)
   }
 
   /// The persons of an outcome changed; its subgroups keep their proportions.
