@@ -13,30 +13,40 @@ public enum ReportWriter {
     protectedPaths: [String], options: ReportOptions = ReportOptions()
   ) throws(DiagnosticError) -> [String] {
     let id = try fileStem(result.scenario.id, directory: directory)
-    var files: [(String, () throws -> [UInt8])] = []
+    let files = Self.files(result, context: context, formats: formats, options: options).map { file in
+      (name: id + file.suffix, render: file.render)
+    }
+    return try write(files, directory: directory, protectedPaths: protectedPaths)
+  }
+
+  /// The run's report files for the formats asked for (each once, in the order given): the file
+  /// name after the scenario id (`.xml`, `-subgroups.csv`, …) and how to render it. The one list
+  /// that ``write(_:context:formats:directory:protectedPaths:options:)`` writes and `samkalk serve`
+  /// renders in memory.
+  public static func files(
+    _ result: ScenarioResult, context: ReportContext, formats: [ReportFormat], options: ReportOptions = ReportOptions()
+  ) -> [(suffix: String, render: () throws -> [UInt8])] {
+    var files: [(suffix: String, render: () throws -> [UInt8])] = []
     for format in unique(formats) {
       switch format {
-      case .xml: files.append((id + ".xml", { XMLReport.render(result, context: context) }))
+      case .xml: files.append((".xml", { XMLReport.render(result, context: context) }))
       case .csv:
-        files.append((id + ".csv", { CSVReport.render(result, dialect: options.csvDialect) }))
+        files.append((".csv", { CSVReport.render(result, dialect: options.csvDialect) }))
         if let subgroups = CSVReport.renderSubgroups(result, dialect: options.csvDialect) {
-          files.append((id + "-subgroups.csv", { subgroups }))
+          files.append(("-subgroups.csv", { subgroups }))
         }
       case .html:
         files.append(
-          (
-            id + ".html",
-            { HTMLReport.render(result, context: context, language: options.language, goals: options.goals) }
-          ))
+          (".html", { HTMLReport.render(result, context: context, language: options.language, goals: options.goals) }))
       case .xlsx:
         files.append(
           (
-            id + ".xlsx",
+            ".xlsx",
             { try XLSXReport.render(result, context: context, language: options.language, goals: options.goals) }
           ))
       }
     }
-    return try write(files, directory: directory, protectedPaths: protectedPaths)
+    return files
   }
 
   /// Writes `DIR/comparison.xml` and/or `DIR/comparison.csv`; returns the paths written.

@@ -10,7 +10,7 @@ struct DownloadSection: HTMLSection {
   func write(to html: HTMLWriter, context: HTMLContext) {
     html.open("p", [("class", "downloads")])
     html.text(title + ": ")
-    for format in ReportDownload.Format.allCases {
+    for format in ReportFormat.allCases {
       let href = "/scenario/\(entryID)/download/\(format.rawValue)" + (query.map { "?" + $0 } ?? "")
       html.element("a", [("href", href), ("download", "")], text: format.rawValue.uppercased())
       html.text(" ")

@@ -45,7 +45,7 @@ struct ScenarioListSection: HTMLSection {
       html.element("td", text: s.payback(society.payback))
       html.element("td", [("class", "num")], text: String(result.participants))
       html.open("td")
-      for format in ReportDownload.Format.allCases {
+      for format in ReportFormat.allCases {
         html.element("a", [("href", "/scenario/\(entry.id)/download/\(format.rawValue)")], text: format.rawValue)
         html.text(" ")
       }

@@ -82,13 +82,14 @@ struct Upload: Sendable {
     } else if let base, let entry = state.catalog.entry(id: base) {
       loaded = entry.loaded
       path = entry.context.scenarioPath
+    } else if let base {
+      return .refused(["upload: error: no listed scenario has the id '\(base)'"])
     } else {
       let name = rates?.name ?? "upload.csv"
-      return .checked(
-        [
-          "\(name): the rate table is valid (checked as samkalk --rates checks it). "
-            + "Choose a listed scenario or upload a scenario with it to compute."
-        ] + (base.map { ["upload: error: no listed scenario has the id '\($0)'"] } ?? []))
+      return .checked([
+        "\(name): the rate table is valid (checked as samkalk --rates checks it). "
+          + "Choose a listed scenario or upload a scenario with it to compute."
+      ])
     }
     let result: ScenarioResult
     do {

@@ -78,7 +78,7 @@ public enum WebApp {
 
   static func download(_ request: Request, _ context: BasicRequestContext, _ state: AppState) async throws -> Response {
     let entry = try await entry(context, state)
-    guard let name = context.parameters.get("format"), let format = ReportDownload.Format(rawValue: name) else {
+    guard let name = context.parameters.get("format"), let format = ReportFormat(rawValue: name) else {
       throw HTTPError(.notFound, message: "Rapporter finns som xml, csv, xlsx och html.")
     }
     var result = entry.result

@@ -45,7 +45,7 @@ struct ServeCommand: ParsableCommand {
       throw ExitCode.failure
     }
     for problem in state.catalog.problems { DiagnosticPrinter.print(problem.diagnostics) }
-    if !["127.0.0.1", "localhost", "::1"].contains(host) {
+    if state.allowedHosts != AppState.loopbackHosts {
       FileHandleOutput.standardError(
         "warning: serving on \(host): anyone who can reach this address can use the app (it has no login)\n")
     }

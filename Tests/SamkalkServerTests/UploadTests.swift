@@ -9,8 +9,8 @@ import SamkalkServer
 import Testing
 
 @Suite struct UploadTests {
-  /// A scenario with two mistakes the reader finds in its semantic step (an unknown situation
-  /// type and a share above 1), each on its own line.
+  /// A scenario with a mistake the reader finds in its semantic step (a horizon of 0 years),
+  /// reported with its line.
   static let badScenario: [UInt8] = {
     let text = try! String(contentsOfFile: scenariosDirectory + "/porten-2013-2015.xml", encoding: .utf8)
     return Array(text.replacingOccurrences(of: "<horizon years=\"5\"", with: "<horizon years=\"0\"").utf8)
@@ -86,11 +86,15 @@ import Testing
 
   @Test func aRateTableChangesAListedScenariosResult() async throws {
     let table = Array(
-      "key;value;unit;from;source;to;status\nformaner.forsorjningsstod.per_hushallsmanad;20 000;kr/månad;2020-01-01;x;;SEEN\n"
+      "key;value;unit;from;source;to;status\nformaner.forsorjningsstod.per_hushallsmanad;20 000;kr/månad;2026-01-01;x;;SEEN\n"
         .utf8)
     let rates = try sharedRates.get().adding(userTable: table, named: "satser.csv")
     let scenario = try ScenarioReader(rates: rates).read(path: scenariosDirectory + "/porten-2013-2015.xml").scenario
-    let expected = try Calculator(rates: rates).run(scenario).result(for: .samhallet).npv
+    // Försörjningsstöd is a transfer: it cancels for society and shows in the municipality's NPV.
+    let expected = try Calculator(rates: rates).run(scenario).result(for: .actor(.kommun)).npv
+    let original = try Calculator(rates: sharedRates.get()).run(
+      try ScenarioReader(rates: sharedRates.get()).read(path: scenariosDirectory + "/porten-2013-2015.xml").scenario)
+    try #require(expected != original.result(for: .actor(.kommun)).npv, "the table changes the result")
     let (type, body) = multipart([("rates", "satser.csv", table)], fields: [("base", "porten-2013-2015")])
     try await testApplication().test(.router) { client in
       let location = try await client.execute(
@@ -101,6 +105,20 @@ import Testing
       }
       try await client.execute(uri: location + "/download/xml", method: .get) { response in
         #expect(response.text.contains("<npv>\(DecimalText.format(expected, decimals: 2))</npv>"))
+      }
+    }
+  }
+
+  /// A table to apply to a scenario that is not listed is refused, not reported as checked.
+  @Test func aRateTableForAnUnknownScenarioIsRefused() async throws {
+    let table = Array(
+      "key;value;unit;from;source;to;status\nformaner.forsorjningsstod.per_hushallsmanad;20 000;kr/månad;2026-01-01;x;;SEEN\n"
+        .utf8)
+    let (type, body) = multipart([("rates", "satser.csv", table)], fields: [("base", "finns-inte")])
+    try await testApplication().test(.router) { client in
+      try await client.execute(uri: "/upload", method: .post, headers: [.contentType: type], body: body) { response in
+        #expect(response.status == .unprocessableContent)
+        #expect(response.text.contains("no listed scenario has the id"))
       }
     }
   }
