@@ -22,9 +22,13 @@ struct ScenarioParser {
     "source", "assumption", "id", "label", "type", "item", "financier", "key", "note", "status",
   ]
 
-  init(document: XMLDocument, rates: RateBook) {
+  /// Whether `<followup file=…>` may be looked for on this machine (``ScenarioReader/allowsFileReferences``).
+  let allowsFileReferences: Bool
+
+  init(document: XMLDocument, rates: RateBook, allowsFileReferences: Bool = true) {
     self.document = document
     self.rates = rates
+    self.allowsFileReferences = allowsFileReferences
   }
 
   /// The diagnostics in file order (by line, stable), errors and warnings together.
@@ -945,7 +949,11 @@ struct ScenarioParser {
     record(element, path: "followup")
     let file = (element[attribute: "file"] ?? "").trimmed
     var path: String?
-    if file.isEmpty {
+    if !allowsFileReferences {
+      error(
+        "<followup> names a file on this machine, which this reader does not open (an upload to samkalk serve); "
+          + "run the scenario with samkalk run on your own machine", element)
+    } else if file.isEmpty {
       error("the follow-up file is empty: name a person-month CSV file (docs/FOLLOWUP-FORMAT.md)", element)
     } else {
       let base = URL(fileURLWithPath: document.file).deletingLastPathComponent()

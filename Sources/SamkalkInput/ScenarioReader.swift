@@ -40,11 +40,16 @@ public struct LoadedScenario: Sendable {
 public struct ScenarioReader: Sendable {
   public let rates: RateBook
   let schema: XMLSchema
+  /// Whether a scenario may name files on this machine (`<followup file=…>`). A server reading
+  /// an upload says no: the reader then refuses the element instead of looking for the file, so
+  /// an upload cannot probe the server's disk.
+  public let allowsFileReferences: Bool
 
   /// Loads and compiles `scenario.xsd` once.
-  public init(rates: RateBook) throws(DiagnosticError) {
+  public init(rates: RateBook, allowsFileReferences: Bool = true) throws(DiagnosticError) {
     self.rates = rates
     self.schema = try ScenarioSchema.load()
+    self.allowsFileReferences = allowsFileReferences
   }
 
   /// Reads a scenario. Throws every error found (with the warnings) when there is any error.
@@ -100,7 +105,7 @@ public struct ScenarioReader: Sendable {
     guard rootProblems.isEmpty else { return (nil, rootProblems) }
     let schemaProblems = schema.validate(document)
     guard schemaProblems.isEmpty else { return (nil, schemaProblems) }
-    var parser = ScenarioParser(document: document, rates: rates)
+    var parser = ScenarioParser(document: document, rates: rates, allowsFileReferences: allowsFileReferences)
     let scenario = parser.parse()
     return (scenario, parser.sortedDiagnostics)
   }

@@ -72,9 +72,9 @@ struct Upload: Sendable {
     let loaded: LoadedScenario
     let path: String
     if let scenario {
-      if let refusal = Self.followupRefusal(scenario) { return .refused([refusal.description]) }
       do {
-        loaded = try ScenarioReader(rates: book).read(bytes: scenario.bytes, file: scenario.name)
+        loaded = try ScenarioReader(rates: book, allowsFileReferences: false).read(
+          bytes: scenario.bytes, file: scenario.name)
       } catch {
         return .refused(error.diagnostics.map(\.description))
       }
@@ -103,27 +103,6 @@ struct Upload: Sendable {
     let id = await state.uploads.add(
       CatalogEntry(id: "", loaded: loaded, result: result, context: context, rates: book))
     return .stored(id)
-  }
-
-  /// `<followup file=…>` names a file the reader would look for on this machine; an upload may
-  /// not make the server probe paths, so a scenario that mentions `followup` is refused (the one
-  /// check the command line does not make), located at its first occurrence.
-  static func followupRefusal(_ file: File) -> Diagnostic? {
-    let needle = Array("followup".utf8)
-    guard let index = MultipartForm.find(needle, in: file.bytes, from: 0) else { return nil }
-    var line = 1
-    var column = 1
-    for byte in file.bytes[..<index] {
-      if byte == 10 {
-        line += 1
-        column = 1
-      } else if byte & 0xC0 != 0x80 {
-        column += 1
-      }
-    }
-    return .error(
-      "an uploaded scenario cannot use <followup>: the server does not read files named by an upload "
-        + "(run it with samkalk run on your machine)", at: SourceLocation(file: file.name, line: line, column: column))
   }
 
   /// `porten.xml` from `C:\\Users\\x\\porten.xml`: the last path component, characters outside

@@ -123,15 +123,26 @@ import Testing
     }
   }
 
+  /// The reader refuses `<followup file=…>` in an upload at the element, without looking for the
+  /// file (so an upload cannot probe the server's disk).
   @Test func anUploadMayNotNameFilesOnTheServer() async throws {
-    let bytes = Array(
-      "<scenario xmlns=\"urn:samkalk:scenario:1\">\n  <followup file=\"/etc/passwd\"/>\n</scenario>\n".utf8)
+    let text = try String(contentsOfFile: scenariosDirectory + "/uppfoljning-exempel.xml", encoding: .utf8)
+    let edited = text.replacingOccurrences(of: "data/uppfoljning-exempel.csv", with: "/etc/passwd")
+    try #require(edited != text)
+    // libxml2 places an element at the line where its start tag ends.
+    let start = try #require(edited.range(of: "<followup file="))
+    let end = try #require(edited.range(of: ">", range: start.upperBound..<edited.endIndex))
+    let line = edited[..<end.lowerBound].filter { $0 == "\n" }.count + 1
     try await testApplication().test(.router) { client in
       try await client.execute(
-        uri: "/upload", method: .post, headers: [.contentType: "application/xml"], body: ByteBuffer(bytes: bytes)
+        uri: "/upload", method: .post, headers: [.contentType: "application/xml"],
+        body: ByteBuffer(bytes: Array(edited.utf8))
       ) { response in
         #expect(response.status == .unprocessableContent)
-        #expect(response.text.contains("upload.xml:2:4: error: an uploaded scenario cannot use"))
+        let page = response.text.unescapedXML
+        #expect(page.contains("upload.xml:\(line)"))
+        #expect(page.contains("names a file on this machine, which this reader does not open"))
+        #expect(!page.contains("does not exist"))
       }
     }
   }
