@@ -60,13 +60,9 @@ public enum AnalysisSummary {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// A parameter value as people read it: `24 000`, `0,35`, `0,0035` (up to six decimals,
-  /// trailing zeros dropped, decimal comma, thousands grouped).
+  /// A parameter value as the HTML report writes it (``HumanNumber/parameter(_:)``), with plain
+  /// spaces for a terminal.
   static func number(_ value: Double) -> String {
-    if value == value.rounded(), abs(value) >= 1000 { return ReportText.groupedKronor(value) }
-    var text = DecimalText.format(value, decimals: 6)
-    while text.hasSuffix("0") && text.contains(".") { text.removeLast() }
-    if text.hasSuffix(".") { text.removeLast() }
-    return text.replacing(".", with: ",")
+    HumanNumber(.sv).parameter(value).replacing(HumanNumber.noBreakSpace, with: " ")
   }
 }

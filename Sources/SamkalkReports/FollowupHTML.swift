@@ -38,12 +38,13 @@ public enum FollowupHTML {
       FollowupResultsSection(result: result), FollowupSubgroupsSection(result: result),
       FollowupPersonsSection(result: result), WarningsSection(warnings: result.warnings, emptyText: .noWarnings),
       RatesSection(rates: result.ratesUsed),
-      AnalysisProvenanceSection(items: [
-        "\(s[.samkalkVersion]): \(samkalkVersion)",
-        "\(s[.followupFile]): \(result.file) (\(s[.sha256]) \(result.sha256); \(n.integer(Double(result.bytes))) "
-          + "\(s[.bytes]), \(result.encoding.rawValue), \(result.rowsRead) \(s[.rows]))",
-        "PRNG: xoshiro256** seeded by SplitMix64",
-      ]),
+      ProvenanceSection(
+        context: nil, rateFiles: [], version: samkalkVersion,
+        extra: [
+          "\(s[.followupFile]): \(result.file) (\(s[.sha256]) \(result.sha256); \(n.integer(Double(result.bytes))) "
+            + "\(s[.bytes]), \(result.encoding.rawValue), \(result.rowsRead) \(s[.rows]))",
+          "PRNG: xoshiro256** seeded by SplitMix64",
+        ]),
     ]
   }
 

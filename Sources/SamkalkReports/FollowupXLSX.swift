@@ -50,16 +50,6 @@ public enum FollowupXLSX {
           .number(figure.interval?.upperBound.description ?? ""),
         ]
       })
-    let rates = CSVTable(
-      header: [s[.key], s[.from], s[.value], s[.location]],
-      rows: result.ratesUsed.map { rate in
-        [
-          .text(rate.resolved.value.key.rawValue), .text(rate.resolved.value.from.description),
-          rate.resolved.number.map { .number(DecimalText.trimmed($0)) }
-            ?? .text(rate.resolved.value.amount.description),
-          .text(rate.file),
-        ]
-      })
     let number = { (value: Int) in XLSXWorkbook.Cell.number(String(value)) }
     return XLSXWorkbook(sheets: [
       total.summarySheet(
@@ -75,7 +65,7 @@ public enum FollowupXLSX {
           (s[.samkalkVersion], .text(samkalkVersion)),
         ]),
       table(result).sheet(name: sv ? "Resultat" : "Results", widths: [0: 14, 1: 20]),
-      rates.sheet(name: sv ? "Kalkylvärden" : "Rates used", widths: [0: 40, 3: 50]),
+      XLSXReport.ratesSheet(result.ratesUsed, strings: s, name: sv ? "Kalkylvärden" : "Rates used"),
     ])
   }
 }

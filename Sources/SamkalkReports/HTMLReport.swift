@@ -538,10 +538,13 @@ struct WarningsSection: HTMLSection {
   }
 }
 
+/// The footer of every page: the samkalk version, the scenario file and the rate files with
+/// their SHA-256, and any `extra` lines (a follow-up study's data file).
 struct ProvenanceSection: HTMLSection {
   var context: ReportContext?
   var rateFiles: [RateFile]
   var version: String?
+  var extra: [String] = []
 
   func write(to html: HTMLWriter, context page: HTMLContext) {
     let s = page.strings
@@ -555,6 +558,7 @@ struct ProvenanceSection: HTMLSection {
     for file in rateFiles {
       html.element("li", text: "\(file.path) (\(ReportText.layer(file.layer)), \(s[.sha256]) \(file.sha256))")
     }
+    for item in extra { html.element("li", text: item) }
     html.close()
     html.close()
   }

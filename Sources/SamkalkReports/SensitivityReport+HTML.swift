@@ -30,7 +30,7 @@ extension SensitivityReport {
           "\(s[.horizon]) \(analysis.horizonYears) \(s[.years])",
         ]),
       TornadoSection(analysis: analysis), SwitchingValuesSection(analysis: analysis),
-      AnalysisProvenanceSection(items: ["\(s[.samkalkVersion]): \(samkalkVersion)"]),
+      ProvenanceSection(context: nil, rateFiles: [], version: samkalkVersion),
     ]
   }
 

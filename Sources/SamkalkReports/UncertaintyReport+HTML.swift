@@ -29,7 +29,7 @@ extension UncertaintyReport {
         ]),
       DistributionSummarySection(analysis: analysis), HistogramSection(analysis: analysis),
       PaybackProbabilitySection(analysis: analysis), UncertainParametersSection(analysis: analysis),
-      AnalysisProvenanceSection(items: ["\(s[.samkalkVersion]): \(samkalkVersion)"]),
+      ProvenanceSection(context: nil, rateFiles: [], version: samkalkVersion),
     ]
   }
 

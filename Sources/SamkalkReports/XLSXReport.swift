@@ -22,7 +22,7 @@ public enum XLSXReport {
             }
           }, boldRows: [0], widths: [0: 20, 11: 22]),
       inputsSheet(result, strings: s, name: sv ? "Indata och antaganden" : "Inputs and assumptions"),
-      ratesSheet(result, strings: s, name: sv ? "Kalkylvärden" : "Rates used"),
+      ratesSheet(result.ratesUsed, strings: s, name: sv ? "Kalkylvärden" : "Rates used"),
     ]
     if !goals.isEmpty { sheets.append(goalsSheet(goals, strings: s, name: sv ? "Mål (ESF)" : "Goals (ESF)")) }
     return XLSXWorkbook(sheets: sheets)
@@ -94,12 +94,14 @@ public enum XLSXReport {
     return XLSXWorkbook.Sheet(name: name, rows: rows, boldRows: [0], widths: [1: 40, 3: 50])
   }
 
-  static func ratesSheet(_ result: ScenarioResult, strings s: ReportStrings, name: String) -> XLSXWorkbook.Sheet {
+  /// Every rate used with its value, unit, status, source, note, validity, layer and place: the
+  /// same sheet for a scenario's workbook and a follow-up study's.
+  static func ratesSheet(_ ratesUsed: [UsedRate], strings s: ReportStrings, name: String) -> XLSXWorkbook.Sheet {
     var rows: [[XLSXWorkbook.Cell]] = [
       [s[.key], s[.value], s[.unit], s[.status], s[.source], s[.note], s[.from], s[.to], s[.layer], s[.location]]
         .map { .text($0) }
     ]
-    for rate in result.ratesUsed {
+    for rate in ratesUsed {
       let value = rate.resolved.value
       let amount: XLSXWorkbook.Cell =
         switch value.amount {
