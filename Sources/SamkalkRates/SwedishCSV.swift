@@ -142,7 +142,10 @@ public struct SwedishCSV: Sendable {
     SwedishCSV.parseNumber(text, allowComma: separator == ";")
   }
 
-  static func parseNumber(_ text: String, allowComma: Bool) -> Double? {
+  /// A number as a Swedish finance officer writes one (the rate tables' rule, also the web
+  /// form's): optional sign, digits grouped by spaces, `,` (when `allowComma`) or `.` as the
+  /// decimal mark; no exponent, no `inf`/`nan`.
+  public static func parseNumber(_ text: String, allowComma: Bool) -> Double? {
     // Works on Unicode scalars (not Characters) and trims by hand: this runs for every
     // number of every table, so it avoids Foundation and grapheme breaking.
     var scalars = Array(text.unicodeScalars)

@@ -1,5 +1,6 @@
 import Foundation
 import SamkalkCore
+import SamkalkRates
 
 /// One input of the assumptions form: its field name, its label and the text the form shows.
 ///
@@ -50,19 +51,9 @@ public struct AssumptionField: Sendable, Equatable {
     DecimalText.trimmed(value).replacingOccurrences(of: ".", with: ",")
   }
 
-  /// Reads `12`, `12,5`, `12.5`, `1 234` (spaces group digits); nil for anything else
-  /// (exponents, `nan`, `inf`, signs other than a leading minus, empty text).
+  /// Reads `12`, `12,5`, `12.5`, `1 234` as the rate tables are read (``SwedishCSV/parseNumber(_:allowComma:)``);
+  /// nil for anything else (exponents, `nan`, `inf`, empty text).
   public static func number(_ text: String) -> Double? {
-    var digits = ""
-    for character in text.trimmed where character != " " && character != "\u{00A0}" {
-      digits.append(character == "," ? "." : character)
-    }
-    var body = Substring(digits)
-    if body.hasPrefix("-") { body = body.dropFirst() }
-    let pieces = body.split(separator: ".", omittingEmptySubsequences: false)
-    guard (1...2).contains(pieces.count), pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
-      pieces.allSatisfy({ $0.allSatisfy(\.isNumber) })
-    else { return nil }
-    return Double(digits)
+    SwedishCSV.parseNumber(text.trimmed, allowComma: true)
   }
 }

@@ -149,10 +149,13 @@ import Testing
 
   @Test func numbersAreReadStrictly() {
     let field = AssumptionField(name: "x", label: "x", kind: .persons, text: "1")
-    for good in ["12", "12,5", "12.5", "1 234", "0"] {
-      #expect(AssumptionField.number(good) != nil, "\(good)")
+    // The rate tables' rule: a leading plus and a bare decimal mark are accepted there too.
+    for (good, value) in [
+      ("12", 12.0), ("12,5", 12.5), ("12.5", 12.5), ("1 234", 1234), ("0", 0), ("+3", 3), (",5", 0.5),
+    ] {
+      #expect(AssumptionField.number(good) == value, "\(good)")
     }
-    for bad in ["", "1e5", "nan", "inf", "+3", "1,2,3", "12,", ",5", "٣", "0x10"] {
+    for bad in ["", "1e5", "nan", "inf", "1,2,3", "1 2,5 6", "٣", "0x10", "12 ,5"] {
       #expect(AssumptionField.number(bad) == nil, "\(bad)")
     }
     #expect(field.unit == "personer")
