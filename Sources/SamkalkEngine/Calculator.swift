@@ -109,6 +109,7 @@ public struct Calculator: Sendable {
   /// The Finsam shares by which a samordningsförbund's financing passes to Försäkringskassan,
   /// the region and the municipalities, in that order.
   static let finsamKeys: [RateKey] = ["finsam.andel.forsakringskassan", "finsam.andel.region", "finsam.andel.kommun"]
+  static let finsamActors: [Actor] = [.forsakringskassan, .region, .kommun]
 
   /// Each cost item spread evenly over its months (to the öre) and split among its payers in
   /// proportion to their shares, a samordningsförbund's share passed on by the Finsam shares:
@@ -117,7 +118,8 @@ public struct Calculator: Sendable {
     _ measure: Measure, months: Int, rates: RateReader, record: (Int, Actor, String, Money) -> Void
   ) throws(EngineError) {
     var finsam: [(Actor, Double)] = []
-    for (actor, key) in zip([Actor.forsakringskassan, .region, .kommun], finsamKeys) {
+    finsam.reserveCapacity(finsamKeys.count)
+    for (actor, key) in zip(finsamActors, finsamKeys) {
       finsam.append((actor, try rates.number(key, unit: .andel)))
     }
     for item in measure.costs {

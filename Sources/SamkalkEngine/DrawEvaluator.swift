@@ -91,7 +91,7 @@ public struct DrawEvaluator: @unchecked Sendable {
     try GroupBooking.checkVolume(of: basisGroups)
     try GroupBooking.checkVolume(of: afterGroups)
     let tax = workspace.taxMethod(
-      numbersAsBase: taxMethod.parameterKeys.map { keys in !overrides.numbers.keys.contains(where: keys.contains) }
+      numbersAsBase: taxMethod.parameterKeys.map { keys in !overrides.numbers.keys.contains { keys.contains($0) } }
         ?? overrides.numbers.isEmpty,
       municipalityAsBase: overrides.kommunal == nil && overrides.regional == nil, municipality: rates
     ) { taxMethod.prepared(for: reader.taxContext(for: rates)) }

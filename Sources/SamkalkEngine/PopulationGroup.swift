@@ -214,8 +214,9 @@ final class ProfileMemo {
     entries.append(
       Entry(
         situations: phase.situations, services: phase.services, profile: profile,
-        // SituationFlows read the period conversions once, before any profile: every profile uses them.
-        keys: (flows.rates.trace ?? []).union(PeriodConversion.keys)))
+        // SituationFlows read the period conversions once, before any profile: every profile uses
+        // them. A memo that does not trace (a draw's own) needs no keys.
+        keys: tracesKeys ? (flows.rates.trace ?? []).union(PeriodConversion.keys) : []))
     return profile
   }
 }
