@@ -95,12 +95,16 @@ public struct DrawEvaluator: @unchecked Sendable {
         ?? overrides.numbers.isEmpty,
       municipalityAsBase: overrides.kommunal == nil && overrides.regional == nil, municipality: rates
     ) { taxMethod.prepared(for: reader.taxContext(for: rates)) }
-    try workspace.add(afterGroups, sign: 1, tax: tax)
-    try workspace.add(basisGroups, sign: -1, tax: tax)
+    workspace.pair(afterGroups, basisGroups)
+    try workspace.add(afterGroups, sign: 1, tax: tax, skippingBasis: false)
+    try workspace.add(basisGroups, sign: -1, tax: tax, skippingBasis: true)
     let finsamAsBase = !Calculator.finsamKeys.contains { overrides.numbers[$0] != nil }
     if !workspace.reuseMeasure(scenario.measure, months: months, when: finsamAsBase) {
-      try Calculator.measureFlows(scenario.measure, months: months, rates: reader) { month, payer, _, part in
-        workspace.spent[payer.ordinal * months + month] -= part.ore
+      try workspace.spent.withUnsafeMutableBufferPointer { spent throws(EngineError) in
+        // Through the buffer: the closure runs hundreds of times a draw, and `workspace` is inout.
+        try Calculator.measureFlows(scenario.measure, months: months, rates: reader) { month, payer, _, part in
+          spent[payer.ordinal * months + month] -= part.ore
+        }
       }
       workspace.keepMeasure(scenario.measure, months: months, when: finsamAsBase)
     }
@@ -134,9 +138,11 @@ public struct DrawWorkspace {
   private var months = 0
   /// Per actor (ordinal × (months + 1)): differences of after − basis by run, summed at the end.
   private var runDifferences: [Int64] = []
-  /// Per actor (ordinal × months): after − basis of the amounts that vary month by month (taxes).
+  /// Per actor (ordinal × months): after − basis of the amounts that vary month by month (taxes);
+  /// in ``finish(_:)`` every month's after − basis, and two more rows of perspectives' sums.
   private var monthly: [Int64] = []
-  /// Per actor (ordinal × months): the measure's net cost flows (negative = paid).
+  /// Per actor (ordinal × months): the measure's net cost flows (negative = paid); two more
+  /// rows as in `monthly`.
   fileprivate var spent: [Int64] = []
   private var amounts: [Money] = []
   private var weights: [Double] = []
@@ -153,6 +159,12 @@ public struct DrawWorkspace {
   /// Per (actor, month offset 0–11): differences over the years (``addComb``), `combYears` each.
   private var combDifferences: [Int64] = []
   private var combYears = 0
+  /// Groups the last draw left out because an after group and a basis group cancel (both
+  /// counted): outcomes that leave their persons in the before situation cost nothing to evaluate.
+  public private(set) var groupsLeftOut = 0
+  /// Per after group and per basis group: whether ``pair(_:_:)`` found its cancelling twin.
+  private(set) var afterPaired: [Bool] = []
+  private(set) var basisPaired: [Bool] = []
   /// Effect and discount factor per year of the horizon.
   private var factors: [(effect: Double, discount: Double)] = []
   /// The cost flows of the last measure evaluated with the base Finsam shares.
@@ -164,8 +176,10 @@ public struct DrawWorkspace {
     let actors = Actor.allCases.count
     self.months = months
     Self.zero(&runDifferences, count: actors * (months + 1))
-    Self.zero(&monthly, count: actors * months)
-    Self.zero(&spent, count: actors * months)
+    // Two rows more than the actors': offentlig_sektor's and samhället's sums (``finish(_:)``).
+    let rows = Perspective.all.count
+    Self.zero(&monthly, count: rows * months)
+    Self.zero(&spent, count: rows * months)
     combYears = (months + 11) / 12 + 1
     Self.zero(&combDifferences, count: actors * 12 * combYears)
     if weights.count != 12 {
@@ -196,21 +210,58 @@ public struct DrawWorkspace {
     keptMeasure = finsamAsBase ? (measure, months, spent) : nil
   }
 
-  /// Adds groups' flows and income taxes with `sign` (+1 after, −1 comparison basis).
-  mutating func add(_ groups: [PopulationGroup], sign: Int64, tax: PreparedIncomeTax) throws {
+  /// Marks the after groups and comparison-basis groups that are the same persons on the same
+  /// runs of the same profiles (an outcome that leaves its persons in the before situation):
+  /// their flows and taxes are computed alike and cancel to the öre, so neither is added.
+  mutating func pair(_ after: [PopulationGroup], _ basis: [PopulationGroup]) {
+    afterPaired.removeAll(keepingCapacity: true)
+    basisPaired.removeAll(keepingCapacity: true)
+    afterPaired.append(contentsOf: repeatElement(false, count: after.count))
+    basisPaired.append(contentsOf: repeatElement(false, count: basis.count))
+    for (index, group) in after.enumerated() {
+      guard let match = basis.indices.first(where: { !basisPaired[$0] && Self.cancel(group, basis[$0]) }) else {
+        continue
+      }
+      afterPaired[index] = true
+      basisPaired[match] = true
+    }
+    groupsLeftOut = 2 * afterPaired.count { $0 }
+  }
+
+  /// Whether two groups' flows cancel: the same persons and runs of copies of the same profiles.
+  private static func cancel(_ one: PopulationGroup, _ other: PopulationGroup) -> Bool {
+    guard one.persons == other.persons, one.runs.count == other.runs.count else { return false }
+    for (mine, theirs) in zip(one.runs, other.runs) {
+      guard mine.start == theirs.start, mine.count == theirs.count, mine.profile.isCopy(of: theirs.profile) else {
+        return false
+      }
+    }
+    return true
+  }
+
+  /// Adds groups' flows and income taxes with `sign` (+1 after, −1 comparison basis), leaving
+  /// out the groups ``pair(_:_:)`` marked (in `basisPaired` when `skippingBasis`, else `afterPaired`).
+  mutating func add(_ groups: [PopulationGroup], sign: Int64, tax: PreparedIncomeTax, skippingBasis: Bool) throws {
     let stride = months + 1
-    for group in groups where group.persons > 0 {
+    for (index, group) in groups.enumerated() where group.persons > 0 {
+      guard !(skippingBasis ? basisPaired[index] : afterPaired[index]) else { continue }
       for run in group.runs {
         run.profile.groupAmounts(persons: group.persons, into: &amounts)
-        for (entry, amount) in zip(run.profile.entries, amounts) where amount != .zero {
-          let value = sign * amount.ore
-          if case .actor(let payer) = entry.payer {
-            runDifferences[payer.ordinal * stride + run.start] -= value
-            runDifferences[payer.ordinal * stride + run.end] += value
-          }
-          if case .actor(let payee) = entry.payee {
-            runDifferences[payee.ordinal * stride + run.start] += value
-            runDifferences[payee.ordinal * stride + run.end] -= value
+        // By index, reading the entries' parties in place: copying an entry out would retain
+        // its item and derivation for every entry of every run of every draw.
+        run.profile.entries.withUnsafeBufferPointer { entries in
+          runDifferences.withUnsafeMutableBufferPointer { differences in
+            for position in entries.indices where amounts[position] != .zero {
+              let value = sign * amounts[position].ore
+              if case .actor(let payer) = entries[position].payer {
+                differences[payer.ordinal * stride + run.start] -= value
+                differences[payer.ordinal * stride + run.end] += value
+              }
+              if case .actor(let payee) = entries[position].payee {
+                differences[payee.ordinal * stride + run.start] += value
+                differences[payee.ordinal * stride + run.end] -= value
+              }
+            }
           }
         }
       }
@@ -418,72 +469,69 @@ public struct DrawWorkspace {
         }
       }
     }
-    let perspectives = Perspective.all
-    if npv.count != perspectives.count {
-      npv = Array(repeating: 0, count: perspectives.count)
-      paybackMonth = Array(repeating: 0, count: perspectives.count)
+    let count = Perspective.all.count
+    if npv.count != count {
+      npv = Array(repeating: 0, count: count)
+      paybackMonth = Array(repeating: 0, count: count)
     }
+    Self.sumPerspectives(&monthly, actors: actors, months: months)
+    Self.sumPerspectives(&spent, actors: actors, months: months)
     let uplift = 1 + evaluation.adjustments.optimismBias
     let years = (months + 11) / 12
     factors.removeAll(keepingCapacity: true)
     for year in 1...years {
       factors.append((evaluation.effectFactor(year: year), evaluation.discountFactor(year: year)))
     }
-    // Month by month, every perspective at once: the seven actors, then offentlig_sektor and
-    // samhället as sums of them (exact in öre, so the order of the sums does not matter).
-    let count = perspectives.count
-    withUnsafeTemporaryAllocation(of: Int64.self, capacity: 4 * count) { state in
-      withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { totals in
-        // state: effect, investment (this year), cumulative, last negative month, per perspective.
-        state.initialize(repeating: 0)
-        totals.initialize(repeating: 0)
-        let isPublic = Self.isPublic
-        let factors = self.factors
-        monthly.withUnsafeBufferPointer { monthly in
-          spent.withUnsafeBufferPointer { spent in
-            for month in 0..<months {
-              let (factor, discount) = factors[month / 12]
-              let yearEnds = month % 12 == 11 || month == months - 1
-              var gross: (Int64, Int64) = (0, 0)
-              var cost: (Int64, Int64) = (0, 0)
-              for index in 0..<count {
-                let g: Int64
-                let c: Int64
-                if index < actors {
-                  g = monthly[index * months + month]
-                  c = spent[index * months + month]
-                  if isPublic[index] {
-                    gross.0 += g
-                    cost.0 += c
-                  }
-                  gross.1 += g
-                  cost.1 += c
-                } else if index == actors {
-                  (g, c) = (gross.0, cost.0)
-                } else {
-                  (g, c) = (gross.1, cost.1)
-                }
-                // A factor of 1 leaves every öre as it is (|öre| < 2^53): the product can be skipped.
-                let effect = factor == 1 ? g : Money(ore: g).scaled(by: factor).ore
-                let investment = c == 0 ? 0 : (uplift == 1 ? -c : Money(ore: -c).scaled(by: uplift).ore)
-                state[index] += effect
-                state[count + index] += investment
-                state[2 * count + index] += effect - investment
-                if state[2 * count + index] < 0 { state[3 * count + index] = Int64(month + 1) }
-                if yearEnds {
-                  totals[index] += Money(ore: state[index] - state[count + index]).kronor * discount
-                  state[index] = 0
-                  state[count + index] = 0
-                }
+    // Perspective by perspective, month by month, as Evaluation: each month's effect and
+    // investment rounded to the öre, each year's net discounted. (Most months cost nothing,
+    // and an uplift of 1 leaves every öre as it is, |öre| < 2^53: both skip the product.)
+    monthly.withUnsafeBufferPointer { monthly in
+      spent.withUnsafeBufferPointer { spent in
+        factors.withUnsafeBufferPointer { factors in
+          for index in 0..<count {
+            let row = index * months
+            var total = 0.0
+            var cumulative: Int64 = 0
+            var lastNegative = 0
+            for year in 0..<years {
+              let (factor, discount) = factors[year]
+              var effects: Int64 = 0
+              var investments: Int64 = 0
+              for month in (year * 12)..<min(year * 12 + 12, months) {
+                let effect = Money(ore: monthly[row + month]).scaled(by: factor).ore
+                let cost = spent[row + month]
+                let investment = cost == 0 ? 0 : (uplift == 1 ? -cost : Money(ore: -cost).scaled(by: uplift).ore)
+                effects += effect
+                investments += investment
+                cumulative += effect - investment
+                if cumulative < 0 { lastNegative = month + 1 }
               }
+              total += Money(ore: effects - investments).kronor * discount
             }
+            npv[index] = total
+            paybackMonth[index] = Payback(lastNegativeMonth: lastNegative, months: months).month ?? -1
           }
         }
-        for index in 0..<count {
-          let lastNegative = Int(state[3 * count + index])
-          npv[index] = totals[index]
-          paybackMonth[index] = Payback(lastNegativeMonth: lastNegative, months: months).month ?? -1
+      }
+    }
+  }
+
+  /// Fills the two rows after the actors' in `rows` (perspective × month) with offentlig_sektor's
+  /// and samhället's sums of them (exact in öre, so the order of the sums does not matter).
+  private static func sumPerspectives(_ rows: inout [Int64], actors: Int, months: Int) {
+    rows.withUnsafeMutableBufferPointer { rows in
+      let publicRow = actors * months
+      let societyRow = (actors + 1) * months
+      for month in 0..<months {
+        rows[publicRow + month] = 0
+        rows[societyRow + month] = 0
+      }
+      for actor in 0..<actors {
+        let row = actor * months
+        if isPublic[actor] {
+          for month in 0..<months { rows[publicRow + month] += rows[row + month] }
         }
+        for month in 0..<months { rows[societyRow + month] += rows[row + month] }
       }
     }
   }

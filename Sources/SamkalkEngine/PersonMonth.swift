@@ -33,6 +33,18 @@ struct PersonMonth {
   /// Income on which allmän pensionsavgift is charged.
   var pensionable = Money.zero
 
+  /// Whether `other` is a copy of this profile (the memo hands out one profile to every phase
+  /// with the same situations): the same entries storage and incomes. A profile equal in value
+  /// but computed apart is not a copy; callers only lose a shortcut then.
+  func isCopy(of other: PersonMonth) -> Bool {
+    guard taxable == other.taxable, earned == other.earned, pensionable == other.pensionable,
+      entries.count == other.entries.count
+    else { return false }
+    return entries.withUnsafeBufferPointer { mine in
+      other.entries.withUnsafeBufferPointer { theirs in mine.baseAddress == theirs.baseAddress }
+    }
+  }
+
   /// Adds a flow and returns its index.
   @discardableResult
   mutating func add(_ payer: Party, _ payee: Party, _ item: String, _ amount: Money, _ kind: FlowKind) -> Int {
@@ -51,6 +63,13 @@ struct PersonMonth {
   func groupAmounts(persons: Double, into amounts: inout [Money]) {
     amounts.removeAll(keepingCapacity: true)
     amounts.reserveCapacity(entries.count)
-    for entry in entries { amounts.append(entry.amount(forPersons: persons, earlier: amounts)) }
+    // By index: an entry copied out of the array would retain its item and derivation.
+    entries.withUnsafeBufferPointer { entries in
+      for index in entries.indices {
+        amounts.append(
+          entries[index].derivedFrom.isEmpty
+            ? entries[index].amount.scaled(by: persons) : entries[index].amount(forPersons: persons, earlier: amounts))
+      }
+    }
   }
 }

@@ -38,10 +38,16 @@ extension [ScheduleRun] {
   /// Months covered so far.
   var filled: Int { last?.end ?? 0 }
 
-  /// Extends the runs with `profile` up to month `end` (nothing when already there).
+  /// Extends the runs with `profile` up to month `end` (nothing when already there); a phase
+  /// with the last run's very profile (an "as before" phase after the before situation)
+  /// lengthens that run, so that groups on the same path have the same runs.
   mutating func fill(_ profile: PersonMonth, to end: Int) {
     let start = filled
     guard end > start else { return }
+    if let last = indices.last, self[last].profile.isCopy(of: profile) {
+      self[last].count += end - start
+      return
+    }
     append(ScheduleRun(profile: profile, start: start, count: end - start))
   }
 }

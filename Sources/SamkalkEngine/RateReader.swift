@@ -13,7 +13,9 @@ final class RateReader {
   /// A draw's reader reads through to the base run's reader (never writing to it, so that
   /// threads can share it) and replaces some numbers.
   private let parent: RateReader?
-  private let replaced: [RateKey: Double]
+  /// The replaced numbers, as a list: a draw replaces a handful, and comparing keys costs less
+  /// than hashing them again for every lookup.
+  private let replaced: [(key: RateKey, number: Double)]
   /// When set, every key looked up is added: the keys a profile depends on.
   var trace: Set<RateKey>?
 
@@ -21,14 +23,19 @@ final class RateReader {
     self.book = book
     self.date = date
     self.parent = nil
-    self.replaced = [:]
+    self.replaced = []
   }
 
   private init(parent: RateReader, replacing numbers: [RateKey: Double]) {
     self.book = parent.book
     self.date = parent.date
     self.parent = parent
-    self.replaced = numbers
+    self.replaced = numbers.map { ($0.key, $0.value) }
+  }
+
+  private func replacement(of key: RateKey) -> Double? {
+    for entry in replaced where entry.key == key { return entry.number }
+    return nil
   }
 
   /// A reader that starts from this one's values (already looked up) with some numbers
@@ -40,15 +47,16 @@ final class RateReader {
 
   func resolve(_ key: RateKey) throws(RateLookupError) -> ResolvedRate {
     trace?.insert(key)
-    if let cached = used[key] { return cached }
+    // A draw's own caches are empty until it reads a key its parent never read: skip the hashing.
+    if !used.isEmpty, let cached = used[key] { return cached }
     var resolved: ResolvedRate
     if let inherited = parent?.used[key] {
-      guard let number = replaced[key], inherited.number != nil else { return inherited }
+      guard let number = replacement(of: key), inherited.number != nil else { return inherited }
       resolved = inherited
       resolved.number = number
     } else {
       resolved = try book.resolve(key, at: date)
-      if let number = replaced[key], resolved.number != nil { resolved.number = number }
+      if let number = replacement(of: key), resolved.number != nil { resolved.number = number }
     }
     used[key] = resolved
     return resolved
@@ -60,15 +68,29 @@ final class RateReader {
 
   private func numeric(_ key: RateKey) throws(RateLookupError) -> (number: Double?, unit: RateUnit) {
     trace?.insert(key)
-    if let known = numbers[key] { return known }
+    if !numbers.isEmpty, let known = numbers[key] { return known }
     if let inherited = parent?.numbers[key] {
-      guard let number = replaced[key], inherited.number != nil else { return inherited }
+      guard let number = replacement(of: key), inherited.number != nil else { return inherited }
       return (number, inherited.unit)
     }
     let resolved = try resolve(key)
     let value = (resolved.number, resolved.value.unit)
     numbers[key] = value
     return value
+  }
+
+  /// Unit costs' payers and ledger items, as ``service(_:)`` found them.
+  private var services: [RateKey: (payer: Actor, item: String)] = [:]
+
+  /// Who pays a unit cost (its parameter's `payer`) and its ledger item (the key without
+  /// `tjanster.`), looked up once a run: every profile with a service asks, every draw.
+  func service(_ key: RateKey) throws(EngineError) -> (payer: Actor, item: String) {
+    if !services.isEmpty, let known = services[key] { return known }
+    if let known = parent?.services[key] { return known }
+    guard let payer = book.info(for: key)?.payer else { throw EngineError("unit cost '\(key)' names no payer") }
+    let item = key.rawValue.hasPrefix("tjanster.") ? String(key.rawValue.dropFirst("tjanster.".count)) : key.rawValue
+    services[key] = (payer, item)
+    return (payer, item)
   }
 
   /// The dated municipality list in force on the run's date.

@@ -32,12 +32,7 @@ struct SituationFlows {
     }
     for service in phase.services {
       let unitCost = try rates.number(service.item)
-      guard let payer = rates.book.info(for: service.item)?.payer else {
-        throw EngineError("unit cost '\(service.item)' names no payer")
-      }
-      let item =
-        service.item.rawValue.hasPrefix("tjanster.")
-        ? String(service.item.rawValue.dropFirst("tjanster.".count)) : service.item.rawValue
+      let (payer, item) = try rates.service(service.item)
       month.add(.actor(payer), .outside, item, try money(unitCost * service.perMonth, service.item.rawValue), .resource)
     }
     return month

@@ -21,6 +21,31 @@ import Testing
     #expect(Set(workspace.npv).count > 1, "the perspectives differ")
   }
 
+  /// Porten's jobseekers and unknown exits (two outcomes, women and men each) stay in the before
+  /// situation: their four after groups and four basis groups cancel and are left out. Once the
+  /// unknown exits' phase differs from the before situation, only the jobseekers' cancel, and the
+  /// result is still the Calculator's.
+  @Test func groupsInTheBeforeSituationCancelAndTheResultStaysTheCalculators() throws {
+    let rates = try shippedRates()
+    let scenario = try shippedScenario("porten-2016-2018-osakerhet.xml")
+    let evaluator = try DrawEvaluator(rates: rates, scenario: scenario)
+    var workspace = DrawWorkspace()
+    try evaluator.evaluate(scenario, overrides: RateOverrides(), into: &workspace)
+    #expect(workspace.groupsLeftOut == 8)
+    #expect(workspace.npv == (try Calculator(rates: rates).run(scenario)).perspectives.map(\.npv))
+
+    var changed = scenario
+    let unknown = try #require(changed.outcomes.firstIndex { $0.id == "ovrigt_okant" })
+    #expect(changed.outcomes[unknown].path[0].situations[0].situation == .forsorjningsstod)
+    changed.outcomes[unknown].path[0].situations[0].extent = 0.3
+    changed.outcomes[unknown].path[0].situations[2].extent = 0.2
+    try evaluator.evaluate(changed, overrides: RateOverrides(), into: &workspace)
+    #expect(workspace.groupsLeftOut == 4)
+    let expected = try Calculator(rates: rates).run(changed)
+    #expect(workspace.npv == expected.perspectives.map(\.npv))
+    #expect(workspace.paybackMonth == expected.perspectives.map { $0.payback.month ?? -1 })
+  }
+
   @Test func aChangedWageChangesTheResultAsTheCalculatorSays() throws {
     var scenario = try shippedScenario("porten-2016-2018.xml")
     scenario.outcomes[0].path[0].situations[0].monthlyWage = 30_000
