@@ -99,7 +99,8 @@ extension Money {
   /// | 100    | 3     | 33   | 1          | 1     |
   /// | −100   | 3     | −33  | 1          | −1    |
   /// | 24     | 12    | 2    | 0          | 1     |
-  @inlinable public func evenSplit(weight: Double, total: Double, count: Int) -> (each: Int64, extraParts: Int, extra: Int64) {
+  @inlinable
+  public func evenSplit(weight: Double, total: Double, count: Int) -> (each: Int64, extraParts: Int, extra: Int64) {
     guard total > 0 else { return evenParts(count) }  // every weight zero: evenly, as split(into:)
     let sign: Int64 = ore < 0 ? -1 : 1
     let magnitude = Int64(ore.magnitude)
