@@ -159,6 +159,10 @@ public struct DrawWorkspace {
   /// Per (actor, month offset 0–11): differences over the years (``addComb``), `combYears` each.
   private var combDifferences: [Int64] = []
   private var combYears = 0
+  /// The (actor, offset) rows of `combDifferences` that ``addComb`` wrote to this draw: a few of
+  /// the 84, so that ``finish(_:)`` expands only those.
+  private var combRows: [Int] = []
+  private var combRowUsed = [Bool](repeating: false, count: Actor.allCases.count * 12)
   /// Groups the last draw left out because an after group and a basis group cancel (both
   /// counted): outcomes that leave their persons in the before situation cost nothing to evaluate.
   public private(set) var groupsLeftOut = 0
@@ -182,6 +186,8 @@ public struct DrawWorkspace {
     Self.zero(&spent, count: rows * months)
     combYears = (months + 11) / 12 + 1
     Self.zero(&combDifferences, count: actors * 12 * combYears)
+    for row in combRows { combRowUsed[row] = false }
+    combRows.removeAll(keepingCapacity: true)
     if weights.count != 12 {
       weights = Array(repeating: 0, count: 12)
       parts = Array(repeating: 0, count: 12)
@@ -403,6 +409,16 @@ public struct DrawWorkspace {
       add(-value, to: payer)
       add(value, to: payee)
     }
+    markCombRow(payer * 12)
+    markCombRow(payer * 12 + months)
+    markCombRow(payee * 12)
+    markCombRow(payee * 12 + months)
+  }
+
+  private mutating func markCombRow(_ row: Int) {
+    guard !combRowUsed[row] else { return }
+    combRowUsed[row] = true
+    combRows.append(row)
   }
 
   /// The tax method for this draw: with the base parameters the same prepared method and its
@@ -446,7 +462,7 @@ public struct DrawWorkspace {
     // month-by-month amounts.
     combDifferences.withUnsafeBufferPointer { comb in
       runDifferences.withUnsafeMutableBufferPointer { differences in
-        for row in 0..<(actors * 12) {
+        for row in combRows {
           let actor = row / 12
           let offset = row % 12
           var running: Int64 = 0
