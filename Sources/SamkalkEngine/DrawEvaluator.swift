@@ -96,8 +96,8 @@ public struct DrawEvaluator: @unchecked Sendable {
       municipalityAsBase: overrides.kommunal == nil && overrides.regional == nil, municipality: rates
     ) { taxMethod.prepared(for: reader.taxContext(for: rates)) }
     workspace.pair(afterGroups, basisGroups)
-    try workspace.add(afterGroups, sign: 1, tax: tax, skippingBasis: false)
-    try workspace.add(basisGroups, sign: -1, tax: tax, skippingBasis: true)
+    try workspace.add(afterGroups, sign: 1, tax: tax, skipping: workspace.afterPaired)
+    try workspace.add(basisGroups, sign: -1, tax: tax, skipping: workspace.basisPaired)
     let finsamAsBase = !Calculator.finsamKeys.contains { overrides.numbers[$0] != nil }
     if !workspace.reuseMeasure(scenario.measure, months: months, when: finsamAsBase) {
       try workspace.spent.withUnsafeMutableBufferPointer { spent throws(EngineError) in
@@ -138,11 +138,11 @@ public struct DrawWorkspace {
   private var months = 0
   /// Per actor (ordinal × (months + 1)): differences of after − basis by run, summed at the end.
   private var runDifferences: [Int64] = []
-  /// Per actor (ordinal × months): after − basis of the amounts that vary month by month (taxes);
-  /// in ``finish(_:)`` every month's after − basis, and two more rows of perspectives' sums.
+  /// Per perspective (``Perspective/all`` index × months): after − basis of the amounts that vary
+  /// month by month (taxes), then in ``finish(_:)`` of every flow; the rows after the actors' are
+  /// filled there with offentlig_sektor's and samhället's sums.
   private var monthly: [Int64] = []
-  /// Per actor (ordinal × months): the measure's net cost flows (negative = paid); two more
-  /// rows as in `monthly`.
+  /// Per perspective as `monthly`: the measure's net cost flows (negative = paid).
   fileprivate var spent: [Int64] = []
   private var amounts: [Money] = []
   private var weights: [Double] = []
@@ -163,12 +163,9 @@ public struct DrawWorkspace {
   /// the 84, so that ``finish(_:)`` expands only those.
   private var combRows: [Int] = []
   private var combRowUsed = [Bool](repeating: false, count: Actor.allCases.count * 12)
-  /// Groups the last draw left out because an after group and a basis group cancel (both
-  /// counted): outcomes that leave their persons in the before situation cost nothing to evaluate.
-  public private(set) var groupsLeftOut = 0
   /// Per after group and per basis group: whether ``pair(_:_:)`` found its cancelling twin.
-  private(set) var afterPaired: [Bool] = []
-  private(set) var basisPaired: [Bool] = []
+  fileprivate var afterPaired: [Bool] = []
+  fileprivate var basisPaired: [Bool] = []
   /// Effect and discount factor per year of the horizon.
   private var factors: [(effect: Double, discount: Double)] = []
   /// The cost flows of the last measure evaluated with the base Finsam shares.
@@ -225,17 +222,20 @@ public struct DrawWorkspace {
     afterPaired.append(contentsOf: repeatElement(false, count: after.count))
     basisPaired.append(contentsOf: repeatElement(false, count: basis.count))
     for (index, group) in after.enumerated() {
-      guard let match = basis.indices.first(where: { !basisPaired[$0] && Self.cancel(group, basis[$0]) }) else {
+      guard let match = basis.indices.first(where: { !basisPaired[$0] && Self.cancels(group, basis[$0]) }) else {
         continue
       }
       afterPaired[index] = true
       basisPaired[match] = true
     }
-    groupsLeftOut = 2 * afterPaired.count { $0 }
   }
 
+  /// Groups the last draw left out because an after group and a basis group cancel (both
+  /// counted): outcomes that leave their persons in the before situation cost nothing to evaluate.
+  public var groupsLeftOut: Int { 2 * afterPaired.count { $0 } }
+
   /// Whether two groups' flows cancel: the same persons and runs of copies of the same profiles.
-  private static func cancel(_ one: PopulationGroup, _ other: PopulationGroup) -> Bool {
+  private static func cancels(_ one: PopulationGroup, _ other: PopulationGroup) -> Bool {
     guard one.persons == other.persons, one.runs.count == other.runs.count else { return false }
     for (mine, theirs) in zip(one.runs, other.runs) {
       guard mine.start == theirs.start, mine.count == theirs.count, mine.profile.isCopy(of: theirs.profile) else {
@@ -246,11 +246,12 @@ public struct DrawWorkspace {
   }
 
   /// Adds groups' flows and income taxes with `sign` (+1 after, −1 comparison basis), leaving
-  /// out the groups ``pair(_:_:)`` marked (in `basisPaired` when `skippingBasis`, else `afterPaired`).
-  mutating func add(_ groups: [PopulationGroup], sign: Int64, tax: PreparedIncomeTax, skippingBasis: Bool) throws {
+  /// out the groups marked in `skipped` (``pair(_:_:)``'s marks, one per group).
+  mutating func add(_ groups: [PopulationGroup], sign: Int64, tax: PreparedIncomeTax, skipping skipped: [Bool])
+    throws
+  {
     let stride = months + 1
-    for (index, group) in groups.enumerated() where group.persons > 0 {
-      guard !(skippingBasis ? basisPaired[index] : afterPaired[index]) else { continue }
+    for (index, group) in groups.enumerated() where group.persons > 0 && !skipped[index] {
       for run in group.runs {
         run.profile.groupAmounts(persons: group.persons, into: &amounts)
         // By index, reading the entries' parties in place: copying an entry out would retain

@@ -79,18 +79,19 @@ final class RateReader {
     return value
   }
 
-  /// Unit costs' payers and ledger items, as ``service(_:)`` found them.
-  private var services: [RateKey: (payer: Actor, item: String)] = [:]
+  /// Unit costs' payers and ledger items, as ``unitCost(_:item:)`` found them.
+  private var unitCosts: [RateKey: (payer: Actor, item: String)] = [:]
 
-  /// Who pays a unit cost (its parameter's `payer`) and its ledger item (the key without
-  /// `tjanster.`), looked up once a run: every profile with a service asks, every draw.
-  func service(_ key: RateKey) throws(EngineError) -> (payer: Actor, item: String) {
-    if !services.isEmpty, let known = services[key] { return known }
-    if let known = parent?.services[key] { return known }
+  /// Who pays a unit cost (its parameter's `payer`) and the ledger item `item` names it by,
+  /// found once a run: every profile with a service asks, every draw, and the parameter's
+  /// information is a large value to copy out of the book each time.
+  func unitCost(_ key: RateKey, item: (RateKey) -> String) throws(EngineError) -> (payer: Actor, item: String) {
+    if !unitCosts.isEmpty, let known = unitCosts[key] { return known }
+    if let known = parent?.unitCosts[key] { return known }
     guard let payer = book.info(for: key)?.payer else { throw EngineError("unit cost '\(key)' names no payer") }
-    let item = key.rawValue.hasPrefix("tjanster.") ? String(key.rawValue.dropFirst("tjanster.".count)) : key.rawValue
-    services[key] = (payer, item)
-    return (payer, item)
+    let found = (payer: payer, item: item(key))
+    unitCosts[key] = found
+    return found
   }
 
   /// The dated municipality list in force on the run's date.

@@ -32,10 +32,15 @@ struct SituationFlows {
     }
     for service in phase.services {
       let unitCost = try rates.number(service.item)
-      let (payer, item) = try rates.service(service.item)
+      let (payer, item) = try rates.unitCost(service.item, item: Self.ledgerItem)
       month.add(.actor(payer), .outside, item, try money(unitCost * service.perMonth, service.item.rawValue), .resource)
     }
     return month
+  }
+
+  /// A service's ledger item: its unit-cost key without `tjanster.` (`primarvard_lakarbesok`).
+  private static func ledgerItem(of key: RateKey) -> String {
+    key.rawValue.hasPrefix("tjanster.") ? String(key.rawValue.dropFirst("tjanster.".count)) : key.rawValue
   }
 
   private func money(_ kronor: Double, _ what: String) throws(EngineError) -> Money {
