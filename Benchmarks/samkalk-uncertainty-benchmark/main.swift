@@ -12,6 +12,9 @@ import SamkalkUncertainty
 // Times `MonteCarlo.run` (the whole analysis: draws, evaluation, summaries) with one thread
 // and with two, and counts heap allocations per draw with two horizons: a draw that allocated
 // per month would allocate about twice as much over 20 years as over 10.
+//
+// RUNS = 0 runs the draws once on one thread and prints nothing but the result: a run for
+// `valgrind --tool=callgrind`, whose instruction count repeats where wall-clock times do not.
 let arguments = CommandLine.arguments
 let path = arguments.count > 1 ? arguments[1] : "Scenarios/porten-2016-2018-osakerhet.xml"
 let draws = arguments.count > 2 ? Int(arguments[2])! : 100_000
@@ -33,6 +36,11 @@ do {
   print(
     "scenario \(scenario.id): \(scenario.population.rawValue), \(scenario.outcomes.count) outcome groups, "
       + "horizon \(scenario.horizonYears) years, \(varied) varied parameters, 7 actors")
+  guard runs > 0 else {
+    let society = try engine.run(scenario, draws: draws, seed: 1, threads: 1).distribution(for: .samhallet)
+    print("\(draws) draws, 1 thread, once: society mean NPV \(format(society.meanNPV, 0)) kr")
+    exit(0)
+  }
   _ = try engine.run(scenario, draws: 2_000, seed: 1, threads: 2)  // warm-up
 
   for threads in [1, 2] {

@@ -113,9 +113,48 @@ public struct Calculator: Sendable {
 
   /// Each cost item spread evenly over its months (to the öre) and split among its payers in
   /// proportion to their shares, a samordningsförbund's share passed on by the Finsam shares:
-  /// `record(month, payer, item, amount)` for every part, for the ledger and the fast evaluation.
+  /// `record(month, payer, item, amount)` for every part, month by month, for the ledger.
   static func measureFlows(
     _ measure: Measure, months: Int, rates: RateReader, record: (Int, Actor, String, Money) -> Void
+  ) throws(EngineError) {
+    try splitCosts(measure, months: months, rates: rates) { item, split in
+      for offset in 0..<item.months {
+        let monthly = offset < split.largerMonths ? split.larger : split.smaller
+        for (index, payer) in split.payers.enumerated() {
+          record(item.startMonth + offset, payer, item.id, monthly[index])
+        }
+      }
+    }
+  }
+
+  /// The same parts as runs of months with one part each: `record(months, payer, amount a
+  /// month)`, at most two runs a payer and item, for the fast evaluation (which adds a run in
+  /// two steps).
+  static func measureRuns(
+    _ measure: Measure, months: Int, rates: RateReader, record: (Range<Int>, Actor, Money) -> Void
+  ) throws(EngineError) {
+    try splitCosts(measure, months: months, rates: rates) { item, split in
+      let middle = item.startMonth + split.largerMonths
+      let end = item.startMonth + item.months
+      for (index, payer) in split.payers.enumerated() {
+        if middle > item.startMonth { record(item.startMonth..<middle, payer, split.larger[index]) }
+        if end > middle { record(middle..<end, payer, split.smaller[index]) }
+      }
+    }
+  }
+
+  /// An item's monthly amount among its payers: spread as ``Money/split(into:)`` spreads it,
+  /// there are only two monthly amounts (the first `largerMonths` months one öre more), each
+  /// split among the payers once.
+  struct CostSplit {
+    var payers: [Actor]
+    var larger: [Money]
+    var smaller: [Money]
+    var largerMonths: Int
+  }
+
+  private static func splitCosts(
+    _ measure: Measure, months: Int, rates: RateReader, body: (CostItem, CostSplit) -> Void
   ) throws(EngineError) {
     var finsam: [(Actor, Double)] = []
     finsam.reserveCapacity(finsamKeys.count)
@@ -137,17 +176,12 @@ public struct Calculator: Sendable {
       let payers = Actor.allCases.filter { weights[$0.ordinal] > 0 }
       guard !payers.isEmpty else { throw EngineError("cost '\(item.id)' has no financier") }
       let payerWeights = payers.map { weights[$0.ordinal] }
-      // Spread as Money.split(into:) spreads it: there are only two monthly amounts, so each is
-      // split among the payers once.
       let even = item.amount.evenParts(item.months)
-      let larger = Money(ore: even.each + even.extra).split(proportionalTo: payerWeights)
-      let smaller = Money(ore: even.each).split(proportionalTo: payerWeights)
-      for offset in 0..<item.months {
-        let monthly = offset < even.extraParts ? larger : smaller
-        for (index, payer) in payers.enumerated() {
-          record(item.startMonth + offset, payer, item.id, monthly[index])
-        }
-      }
+      body(
+        item,
+        CostSplit(
+          payers: payers, larger: Money(ore: even.each + even.extra).split(proportionalTo: payerWeights),
+          smaller: Money(ore: even.each).split(proportionalTo: payerWeights), largerMonths: even.extraParts))
     }
   }
 

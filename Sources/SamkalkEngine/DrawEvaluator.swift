@@ -99,15 +99,7 @@ public struct DrawEvaluator: @unchecked Sendable {
     try workspace.add(afterGroups, sign: 1, tax: tax, skipping: workspace.afterPaired)
     try workspace.add(basisGroups, sign: -1, tax: tax, skipping: workspace.basisPaired)
     let finsamAsBase = !Calculator.finsamKeys.contains { overrides.numbers[$0] != nil }
-    if !workspace.reuseMeasure(scenario.measure, months: months, when: finsamAsBase) {
-      try workspace.spent.withUnsafeMutableBufferPointer { spent throws(EngineError) in
-        // Through the buffer: the closure runs hundreds of times a draw, and `workspace` is inout.
-        try Calculator.measureFlows(scenario.measure, months: months, rates: reader) { month, payer, _, part in
-          spent[payer.ordinal * months + month] -= part.ore
-        }
-      }
-      workspace.keepMeasure(scenario.measure, months: months, when: finsamAsBase)
-    }
+    try workspace.addMeasure(scenario.measure, rates: reader, reusable: finsamAsBase)
     workspace.finish(
       Evaluation(months: months, discountRate: discountRate, adjustments: scenario.adjustments))
   }
@@ -136,14 +128,17 @@ public struct DrawWorkspace {
   public private(set) var paybackMonth: [Int] = []
 
   private var months = 0
-  /// Per actor (ordinal × (months + 1)): differences of after − basis by run, summed at the end.
+  /// Per actor (ordinal × (months + 1)): differences of after − basis by run (a tax split month
+  /// by month as runs of equal parts), summed at the end.
   private var runDifferences: [Int64] = []
-  /// Per perspective (``Perspective/all`` index × months): after − basis of the amounts that vary
-  /// month by month (taxes), then in ``finish(_:)`` of every flow; the rows after the actors' are
-  /// filled there with offentlig_sektor's and samhället's sums.
+  /// Per perspective (``Perspective/all`` index × months): after − basis of every flow, written
+  /// by ``finish(_:)`` from the differences; the rows after the actors' are offentlig_sektor's
+  /// and samhället's sums.
   private var monthly: [Int64] = []
   /// Per perspective as `monthly`: the measure's net cost flows (negative = paid).
-  fileprivate var spent: [Int64] = []
+  private var spent: [Int64] = []
+  /// Per actor as `runDifferences`: the measure's cost flows by run, expanded into `spent`.
+  private var spentDifferences: [Int64] = []
   private var amounts: [Money] = []
   private var weights: [Double] = []
   private var parts: [Int64] = []
@@ -168,8 +163,9 @@ public struct DrawWorkspace {
   fileprivate var basisPaired: [Bool] = []
   /// Effect and discount factor per year of the horizon.
   private var factors: [(effect: Double, discount: Double)] = []
-  /// The cost flows of the last measure evaluated with the base Finsam shares.
-  private var keptMeasure: (measure: Measure, months: Int, spent: [Int64])?
+  /// The last measure evaluated with the base Finsam shares, and its `spent`.
+  private var keptMeasure: (measure: Measure, months: Int)?
+  private var keptSpent: [Int64] = []
 
   public init() {}
 
@@ -179,10 +175,18 @@ public struct DrawWorkspace {
     Self.zero(&runDifferences, count: actors * (months + 1))
     // Two rows more than the actors': offentlig_sektor's and samhället's sums (``finish(_:)``).
     let rows = Perspective.all.count
-    Self.zero(&monthly, count: rows * months)
-    Self.zero(&spent, count: rows * months)
-    combYears = (months + 11) / 12 + 1
-    Self.zero(&combDifferences, count: actors * 12 * combYears)
+    // `monthly` is written whole by ``finish(_:)``, `spent` by ``addMeasure(_:rates:reusable:)``.
+    if monthly.count != rows * months { monthly = Array(repeating: 0, count: rows * months) }
+    let years = (months + 11) / 12 + 1
+    if years != combYears {
+      combYears = years
+      combDifferences = Array(repeating: 0, count: actors * 12 * combYears)
+    } else {
+      // Only the rows the last draw wrote.
+      combDifferences.withUnsafeMutableBufferPointer { comb in
+        for row in combRows { comb[(row * years)..<((row + 1) * years)].update(repeating: 0) }
+      }
+    }
     for row in combRows { combRowUsed[row] = false }
     combRows.removeAll(keepingCapacity: true)
     if weights.count != 12 {
@@ -199,18 +203,79 @@ public struct DrawWorkspace {
     }
   }
 
-  /// Puts the last draw's measure cost flows back into `spent` when the measure and the Finsam
-  /// shares are the same (the costs seldom vary, and splitting them is a third of a draw).
-  mutating func reuseMeasure(_ measure: Measure, months: Int, when finsamAsBase: Bool) -> Bool {
-    guard finsamAsBase, let kept = keptMeasure, kept.measure == measure, kept.months == months else { return false }
-    spent.withUnsafeMutableBufferPointer { spent in
-      kept.spent.withUnsafeBufferPointer { kept in _ = spent.update(fromContentsOf: kept) }
+  /// Fills `spent` with the measure's cost flows and offentlig_sektor's and samhället's sums of
+  /// them, or puts back the last draw's when the measure and the Finsam shares (`reusable`: the
+  /// base's) are the same: the costs seldom vary, and splitting them is a third of a draw.
+  mutating func addMeasure(_ measure: Measure, rates: RateReader, reusable: Bool) throws(EngineError) {
+    let months = self.months
+    if reusable, let kept = keptMeasure, kept.months == months, kept.measure == measure {
+      spent.withUnsafeMutableBufferPointer { spent in
+        keptSpent.withUnsafeBufferPointer { kept in _ = spent.update(fromContentsOf: kept) }
+      }
+      return
     }
-    return true
+    let stride = months + 1
+    Self.zero(&spentDifferences, count: Actor.allCases.count * stride)
+    try spentDifferences.withUnsafeMutableBufferPointer { differences throws(EngineError) in
+      // Through the buffer: the closure runs a few times an item, and `self` is inout.
+      try Calculator.measureRuns(measure, months: months, rates: rates) { run, payer, part in
+        differences[payer.ordinal * stride + run.lowerBound] -= part.ore
+        differences[payer.ordinal * stride + run.upperBound] += part.ore
+      }
+    }
+    if spent.count != Perspective.all.count * months {
+      spent = Array(repeating: 0, count: Perspective.all.count * months)
+    }
+    Self.expand(spentDifferences, months: months, into: &spent)
+    keptMeasure = reusable ? (measure, months) : nil
+    if reusable {
+      // Into a buffer of its own: `keptSpent = spent` would share the storage, and the next
+      // draw's writes to `spent` would copy it.
+      if keptSpent.count == spent.count {
+        keptSpent.withUnsafeMutableBufferPointer { kept in
+          spent.withUnsafeBufferPointer { spent in _ = kept.update(fromContentsOf: spent) }
+        }
+      } else {
+        keptSpent = spent.withUnsafeBufferPointer { Array($0) }
+      }
+    }
   }
 
-  mutating func keepMeasure(_ measure: Measure, months: Int, when finsamAsBase: Bool) {
-    keptMeasure = finsamAsBase ? (measure, months, spent) : nil
+  /// Expands per-actor differences (ordinal × (months + 1)) into per-perspective months
+  /// (``Perspective/all`` index × months): each actor's prefix sums, and offentlig_sektor's and
+  /// samhället's sums of them in the same pass (exact in öre, so the order of the sums does not
+  /// matter). Relies on ``Perspective/all`` being the actors in ordinal order, then
+  /// offentlig_sektor, then samhället (``isPublic``). The additions wrap instead of checking for
+  /// overflow, which lets them run vectorised: every partial sum is bounded by the groups'
+  /// volume, which ``GroupBooking/checkVolume(of:)`` keeps far below `Int64.max`.
+  private static func expand(_ differences: [Int64], months: Int, into rows: inout [Int64]) {
+    let actors = Actor.allCases.count
+    let stride = months + 1
+    differences.withUnsafeBufferPointer { differences in
+      rows.withUnsafeMutableBufferPointer { rows in
+        let publicRow = actors * months
+        let societyRow = (actors + 1) * months
+        rows[publicRow..<(societyRow + months)].update(repeating: 0)
+        for actor in 0..<actors {
+          var running: Int64 = 0
+          let row = actor * months
+          if isPublic[actor] {
+            for month in 0..<months {
+              running &+= differences[actor * stride + month]
+              rows[row + month] = running
+              rows[publicRow + month] &+= running
+              rows[societyRow + month] &+= running
+            }
+          } else {
+            for month in 0..<months {
+              running &+= differences[actor * stride + month]
+              rows[row + month] = running
+              rows[societyRow + month] &+= running
+            }
+          }
+        }
+      }
+    }
   }
 
   /// Marks the after groups and comparison-basis groups that are the same persons on the same
@@ -331,6 +396,8 @@ public struct DrawWorkspace {
   ) throws {
     let count = yearEnd - yearStart
     var income = PersonYearIncome(taxable: .zero, earned: .zero, pensionable: .zero)
+    var overlapping = 0
+    var change = yearStart
     for run in group.runs where run.end > yearStart && run.start < yearEnd {
       let overlap = Int64(min(run.end, yearEnd) - max(run.start, yearStart))
       income.taxable += run.profile.taxable * overlap
@@ -339,13 +406,30 @@ public struct DrawWorkspace {
       for month in max(run.start, yearStart)..<min(run.end, yearEnd) {
         weights[month - yearStart] = Double(run.profile.taxable.ore)
       }
+      overlapping += 1
+      if overlapping == 2 { change = run.start }
     }
     guard income.taxable > .zero || income.pensionable > .zero else { return }
     let tax = try taxBreakdown(income, method)
+    // The common year of this kind: one change of phase, two runs, each component split into
+    // four ranges at most (``TwoRunSplit``) instead of part by part.
+    let twoRuns =
+      overlapping == 2
+      ? TwoRunSplit(first: weights[0], count: change - yearStart, second: weights[count - 1], count: yearEnd - change)
+      : nil
     for index in 0..<Self.taxFlows.count {
       let perPerson = tax.amount(ofFlow: index)
       guard perPerson != .zero else { continue }
       let total = perPerson.scaled(by: group.persons)
+      let flow = Self.taxFlows[index]
+      if let twoRuns {
+        let split = twoRuns.split(total)
+        addRange(sign * split.first, from: flow.payer, to: flow.payee, yearStart, change)
+        addRange(sign * split.extra, from: flow.payer, to: flow.payee, yearStart, yearStart + split.extraFirst)
+        addRange(sign * split.second, from: flow.payer, to: flow.payee, change, yearEnd)
+        addRange(sign * split.extra, from: flow.payer, to: flow.payee, change, change + split.extraSecond)
+        continue
+      }
       weights.withUnsafeBufferPointer { weights in
         parts.withUnsafeMutableBufferPointer { parts in
           total.split(
@@ -353,14 +437,14 @@ public struct DrawWorkspace {
             into: UnsafeMutableBufferPointer(rebasing: parts[0..<count]))
         }
       }
-      let flow = Self.taxFlows[index]
-      let months = self.months
-      monthly.withUnsafeMutableBufferPointer { monthly in
-        for offset in 0..<count {
-          let value = sign * parts[offset]
-          monthly[flow.payer * months + yearStart + offset] -= value
-          monthly[flow.payee * months + yearStart + offset] += value
-        }
+      // Months with the same part (mostly a run of one profile) as one range each.
+      var offset = 0
+      while offset < count {
+        let part = parts[offset]
+        var next = offset + 1
+        while next < count && parts[next] == part { next += 1 }
+        addRange(sign * part, from: flow.payer, to: flow.payee, yearStart + offset, yearStart + next)
+        offset = next
       }
     }
   }
@@ -458,7 +542,6 @@ public struct DrawWorkspace {
     let stride = months + 1
     let months = self.months
     let combYears = self.combYears
-    let actors = Actor.allCases.count
     // The combs become run differences, the run differences prefix sums, added to the
     // month-by-month amounts.
     combDifferences.withUnsafeBufferPointer { comb in
@@ -475,33 +558,23 @@ public struct DrawWorkspace {
         }
       }
     }
-    runDifferences.withUnsafeBufferPointer { differences in
-      monthly.withUnsafeMutableBufferPointer { monthly in
-        for actor in 0..<actors {
-          var running: Int64 = 0
-          for month in 0..<months {
-            running += differences[actor * stride + month]
-            monthly[actor * months + month] += running
-          }
-        }
-      }
-    }
+    Self.expand(runDifferences, months: months, into: &monthly)
     let count = Perspective.all.count
     if npv.count != count {
       npv = Array(repeating: 0, count: count)
       paybackMonth = Array(repeating: 0, count: count)
     }
-    Self.sumPerspectives(&monthly, actors: actors, months: months)
-    Self.sumPerspectives(&spent, actors: actors, months: months)
     let uplift = 1 + evaluation.adjustments.optimismBias
     let years = (months + 11) / 12
     factors.removeAll(keepingCapacity: true)
     for year in 1...years {
       factors.append((evaluation.effectFactor(year: year), evaluation.discountFactor(year: year)))
     }
-    // Perspective by perspective, month by month, as Evaluation: each month's effect and
-    // investment rounded to the öre, each year's net discounted. (Most months cost nothing,
-    // and an uplift of 1 leaves every öre as it is, |öre| < 2^53: both skip the product.)
+    // Perspective by perspective, as Evaluation: each month's effect and investment rounded to
+    // the öre, each year's net discounted. A year's months mostly repeat the month before (a
+    // run of one profile, the even part of a tax), so they are taken in segments of equal
+    // amounts: one rounding a segment, and its payback month found by division (``lastNegative``).
+    // An uplift of 1 leaves every öre as it is (|öre| < 2^53) and skips the product.
     monthly.withUnsafeBufferPointer { monthly in
       spent.withUnsafeBufferPointer { spent in
         factors.withUnsafeBufferPointer { factors in
@@ -514,14 +587,23 @@ public struct DrawWorkspace {
               let (factor, discount) = factors[year]
               var effects: Int64 = 0
               var investments: Int64 = 0
-              for month in (year * 12)..<min(year * 12 + 12, months) {
-                let effect = Money(ore: monthly[row + month]).scaled(by: factor).ore
+              var month = year * 12
+              let end = min(month + 12, months)
+              while month < end {
+                let amount = monthly[row + month]
                 let cost = spent[row + month]
+                var next = month + 1
+                while next < end && monthly[row + next] == amount && spent[row + next] == cost { next += 1 }
+                let length = Int64(next - month)
+                let effect = Money(ore: amount).scaled(by: factor).ore
                 let investment = cost == 0 ? 0 : (uplift == 1 ? -cost : Money(ore: -cost).scaled(by: uplift).ore)
-                effects += effect
-                investments += investment
-                cumulative += effect - investment
-                if cumulative < 0 { lastNegative = month + 1 }
+                // Wrapping, as in ``expand(_:months:into:)``: bounded by the groups' volume.
+                effects &+= effect &* length
+                investments &+= investment &* length
+                let net = effect &- investment
+                lastNegative = Self.lastNegative(from: cumulative, adding: net, months: month..<next) ?? lastNegative
+                cumulative &+= net &* length
+                month = next
               }
               total += Money(ore: effects - investments).kronor * discount
             }
@@ -533,23 +615,24 @@ public struct DrawWorkspace {
     }
   }
 
-  /// Fills the two rows after the actors' in `rows` (perspective × month) with offentlig_sektor's
-  /// and samhället's sums of them (exact in öre, so the order of the sums does not matter).
-  private static func sumPerspectives(_ rows: inout [Int64], actors: Int, months: Int) {
-    rows.withUnsafeMutableBufferPointer { rows in
-      let publicRow = actors * months
-      let societyRow = (actors + 1) * months
-      for month in 0..<months {
-        rows[publicRow + month] = 0
-        rows[societyRow + month] = 0
-      }
-      for actor in 0..<actors {
-        let row = actor * months
-        if isPublic[actor] {
-          for month in 0..<months { rows[publicRow + month] += rows[row + month] }
-        }
-        for month in 0..<months { rows[societyRow + month] += rows[row + month] }
-      }
+  /// The last of `months` (1-based, as ``Payback``) at whose end a cumulative net that starts at
+  /// `start` and grows by `net` a month is negative; `nil` when it is negative at the end of none.
+  ///
+  /// | start | net | months | cumulative at the ends | result |
+  /// |-------|-----|--------|------------------------|--------|
+  /// | −10   | 4   | 0..<5  | −6, −2, 2, 6, 10       | 2      |
+  /// | −10   | 5   | 0..<5  | −5, 0, 5, 10, 15       | 1      |
+  /// | −10   | 0   | 3..<5  | −10, −10               | 5      |
+  /// | 5     | −2  | 0..<3  | 3, 1, −1               | 3      |
+  /// | 5     | −1  | 0..<3  | 4, 3, 2                | nil    |
+  static func lastNegative(from start: Int64, adding net: Int64, months: Range<Int>) -> Int? {
+    let length = Int64(months.count)
+    if net <= 0 {
+      // Falling or flat: negative at the end of the last month, or at the end of none.
+      return start + net * length < 0 ? months.upperBound : nil
     }
+    // Rising: negative at the ends of the first k months, k·net < −start.
+    guard start + net < 0 else { return nil }
+    return months.lowerBound + Int(min(length, (-start - 1) / net))
   }
 }

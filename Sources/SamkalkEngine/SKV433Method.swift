@@ -250,11 +250,20 @@ public struct SKV433Method: IncomeTaxMethod {
   /// threads (each Monte Carlo worker prepares its own).
   final class Parameters {
     private let context: TaxContext
-    /// Values by ``Parameter/index``; NaN until first use.
-    private var numbers = [Double](repeating: .nan, count: Parameter.allCases.count)
-    private var lists: [RateKey: Bool] = [:]
+    /// Values by ``Parameter/index``; NaN until first use. Memory of its own rather than an
+    /// array property: a draw reads a parameter a hundred times, and every access to a class's
+    /// stored property would be checked for exclusivity at run time.
+    private let numbers: UnsafeMutableBufferPointer<Double>
+    /// The lists looked up, by key: one or two, compared faster than hashed.
+    private var lists: [(key: RateKey, listed: Bool)] = []
 
-    init(_ context: TaxContext) { self.context = context }
+    init(_ context: TaxContext) {
+      self.context = context
+      numbers = .allocate(capacity: Parameter.allCases.count)
+      numbers.initialize(repeating: .nan)
+    }
+
+    deinit { numbers.deallocate() }
 
     func number(_ parameter: Parameter) throws(RateLookupError) -> Double {
       let index = parameter.index
@@ -265,9 +274,9 @@ public struct SKV433Method: IncomeTaxMethod {
     }
 
     func listed(_ key: RateKey) throws(RateLookupError) -> Bool {
-      if let known = lists[key] { return known }
+      for known in lists where known.key == key { return known.listed }
       let value = try context.listed(key)
-      lists[key] = value
+      lists.append((key, value))
       return value
     }
   }

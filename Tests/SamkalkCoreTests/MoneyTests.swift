@@ -126,3 +126,45 @@ import Testing
     #expect(Money(ore: 3333).scaled(by: 0.8) == Money(ore: 2666))
   }
 }
+
+@Suite struct TwoRunSplitTests {
+  /// The parts a run split describes, one per month.
+  private func parts(_ split: TwoRunSplit, _ amount: Money) -> [Int64] {
+    let result = split.split(amount)
+    return (0..<split.firstCount).map { result.first + ($0 < result.extraFirst ? result.extra : 0) }
+      + (0..<split.secondCount).map { result.second + ($0 < result.extraSecond ? result.extra : 0) }
+  }
+
+  @Test func givesTheWorkedCasesOfItsDocumentation() {
+    let unequal = TwoRunSplit(first: 1, count: 2, second: 2, count: 2).split(Money(ore: 100))
+    #expect(unequal.first == 16 && unequal.second == 33 && unequal.extraFirst == 2 && unequal.extraSecond == 0)
+    let exact = TwoRunSplit(first: 1, count: 3, second: 2, count: 1).split(Money(ore: 100))
+    #expect(exact.first == 20 && exact.second == 40 && exact.extraFirst == 0 && exact.extraSecond == 0)
+    #expect(parts(TwoRunSplit(first: 1, count: 2, second: 1, count: 1), Money(ore: 10)) == [4, 3, 3])
+  }
+
+  /// The second run's remainder is the larger: its months get the öre left over first.
+  @Test func givesTheLeftOverÖreToTheRunWithTheLargerRemainderFirst() {
+    // 100 öre over weights 2, 2, 1: 40, 40, 20 exactly; 101 öre: 40.4, 40.4, 20.2 → 41, 40, 20.
+    #expect(parts(TwoRunSplit(first: 2, count: 2, second: 1, count: 1), Money(ore: 101)) == [41, 40, 20])
+    // 100 öre over weights 1, 3, 3: 14.29, 42.86, 42.86 → the two larger remainders get one each.
+    #expect(parts(TwoRunSplit(first: 1, count: 1, second: 3, count: 2), Money(ore: 100)) == [14, 43, 43])
+  }
+
+  @Test func matchesTheGeneralSplitOnGeneratedInputs() {
+    var random = SplitMix64(seed: 2_026_1202)
+    for _ in 0..<5_000 {
+      let firstCount = Int(random.next() % 13)
+      let secondCount = firstCount == 0 ? Int(random.next() % 12) + 1 : Int(random.next() % UInt64(13 - firstCount))
+      let levels: [Double] = [0, 1, 250_000, 1_234_567, 2_400_000, 3_000_000]
+      let first = levels[Int(random.next() % UInt64(levels.count))]
+      let second = random.next() % 4 == 0 ? first : levels[Int(random.next() % UInt64(levels.count))]
+      let amount = Money(ore: Int64(random.next() % 40_000_000) - 20_000_000)
+      let weights = Array(repeating: first, count: firstCount) + Array(repeating: second, count: secondCount)
+      let expected = amount.split(proportionalTo: weights).map(\.ore)
+      #expect(
+        parts(TwoRunSplit(first: first, count: firstCount, second: second, count: secondCount), amount) == expected,
+        "\(amount) over \(weights)")
+    }
+  }
+}

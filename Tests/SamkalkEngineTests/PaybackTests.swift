@@ -1,6 +1,7 @@
 import SamkalkCore
-import SamkalkEngine
 import Testing
+
+@testable import SamkalkEngine
 
 @Suite struct PaybackTests {
   private func kr(_ values: [Int64]) -> [Money] { values.map { Money(kronor: $0) } }
@@ -17,6 +18,32 @@ import Testing
     // exactly zero counts as paid back
     #expect(Payback.of(monthlyNets: kr([-60, 30, 30])) == .month(3))
     #expect(Payback.notWithinHorizon.description == "not-within-horizon")
+  }
+
+  /// The fast evaluation takes a segment of equal monthly nets at once; the worked cases of
+  /// its doc comment, and generated segments against month-by-month accumulation.
+  @Test func aSegmentsLastNegativeMonthIsTheOneMonthByMonthAccumulationFinds() {
+    #expect(DrawWorkspace.lastNegative(from: -10, adding: 4, months: 0..<5) == 2)
+    #expect(DrawWorkspace.lastNegative(from: -10, adding: 5, months: 0..<5) == 1)
+    #expect(DrawWorkspace.lastNegative(from: -10, adding: 0, months: 3..<5) == 5)
+    #expect(DrawWorkspace.lastNegative(from: 5, adding: -2, months: 0..<3) == 3)
+    #expect(DrawWorkspace.lastNegative(from: 5, adding: -1, months: 0..<3) == nil)
+    #expect(DrawWorkspace.lastNegative(from: 0, adding: 0, months: 0..<3) == nil)
+    var generator = Generator(seed: 11)
+    for _ in 0..<2_000 {
+      let start = Int64(generator.next() % 2_001) - 1_000
+      let net = Int64(generator.next() % 201) - 100
+      let first = Int(generator.next() % 50)
+      let months = first..<(first + Int(generator.next() % 30) + 1)
+      var cumulative = start
+      var expected: Int?
+      for month in months {
+        cumulative += net
+        if cumulative < 0 { expected = month + 1 }
+      }
+      #expect(
+        DrawWorkspace.lastNegative(from: start, adding: net, months: months) == expected, "\(start) \(net) \(months)")
+    }
   }
 
   @Test func propertyZeroEffectNeverPaysBackAPositiveInvestment() {
