@@ -31,6 +31,10 @@ public enum Actor: String, CaseIterable, Hashable, Comparable, Sendable {
     }
   }
 
+  /// The number of actors, kept once: `allCases` builds a new array on every call, and the
+  /// Monte Carlo evaluation sizes its per-actor buffers every draw.
+  public static let count = allCases.count
+
   /// The actor's position in ``allCases`` (0–6), for arrays indexed by actor.
   public var ordinal: Int {
     switch self {

@@ -145,43 +145,67 @@ public struct Calculator: Sendable {
 
   /// An item's monthly amount among its payers: spread as ``Money/split(into:)`` spreads it,
   /// there are only two monthly amounts (the first `largerMonths` months one öre more), each
-  /// split among the payers once.
+  /// split among the payers once. In memory lent for the call (the body must not keep it): the
+  /// Monte Carlo evaluation splits the costs of every draw.
   struct CostSplit {
-    var payers: [Actor]
-    var larger: [Money]
-    var smaller: [Money]
+    var payers: UnsafeBufferPointer<Actor>
+    var larger: UnsafeBufferPointer<Money>
+    var smaller: UnsafeBufferPointer<Money>
     var largerMonths: Int
   }
 
   private static func splitCosts(
     _ measure: Measure, months: Int, rates: RateReader, body: (CostItem, CostSplit) -> Void
   ) throws(EngineError) {
-    var finsam: [(Actor, Double)] = []
-    finsam.reserveCapacity(finsamKeys.count)
-    for (actor, key) in zip(finsamActors, finsamKeys) {
-      finsam.append((actor, try rates.number(key, unit: .andel)))
-    }
+    let finsam = (
+      try rates.number(finsamKeys[0], unit: .andel), try rates.number(finsamKeys[1], unit: .andel),
+      try rates.number(finsamKeys[2], unit: .andel)
+    )
     for item in measure.costs {
       guard item.months > 0, item.startMonth >= 0, item.startMonth + item.months <= months else {
         throw EngineError("cost '\(item.id)' runs outside the horizon of \(months) months")
       }
-      var weights = [Double](repeating: 0, count: Actor.allCases.count)
-      for financing in item.financing ?? measure.financing {
-        switch financing.financier {
-        case .actor(let actor): weights[actor.ordinal] += financing.share
-        case .samordningsforbund:
-          for (actor, share) in finsam { weights[actor.ordinal] += financing.share * share }
+      try withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * Actor.count) { buffer throws(EngineError) in
+        // By ordinal, then the payers' weights compacted in ordinal order.
+        buffer.initialize(repeating: 0)
+        for financing in item.financing ?? measure.financing {
+          switch financing.financier {
+          case .actor(let actor): buffer[actor.ordinal] += financing.share
+          case .samordningsforbund:
+            buffer[finsamActors[0].ordinal] += financing.share * finsam.0
+            buffer[finsamActors[1].ordinal] += financing.share * finsam.1
+            buffer[finsamActors[2].ordinal] += financing.share * finsam.2
+          }
+        }
+        try withUnsafeTemporaryAllocation(of: Actor.self, capacity: Actor.count) { payers throws(EngineError) in
+          var count = 0
+          for actor in Actor.allCases where buffer[actor.ordinal] > 0 {
+            payers.initializeElement(at: count, to: actor)
+            buffer[Actor.count + count] = buffer[actor.ordinal]
+            count += 1
+          }
+          guard count > 0 else { throw EngineError("cost '\(item.id)' has no financier") }
+          let weights = UnsafeBufferPointer(rebasing: buffer[Actor.count..<(Actor.count + count)])
+          let even = item.amount.evenParts(item.months)
+          withUnsafeTemporaryAllocation(of: Int64.self, capacity: 2 * count) { parts in
+            let larger = UnsafeMutableBufferPointer(rebasing: parts[0..<count])
+            let smaller = UnsafeMutableBufferPointer(rebasing: parts[count..<(2 * count)])
+            Money(ore: even.each + even.extra).split(proportionalTo: weights, into: larger)
+            Money(ore: even.each).split(proportionalTo: weights, into: smaller)
+            // Money is a single Int64 öre: the parts read as amounts in place.
+            larger.withMemoryRebound(to: Money.self) { larger in
+              smaller.withMemoryRebound(to: Money.self) { smaller in
+                body(
+                  item,
+                  CostSplit(
+                    payers: UnsafeBufferPointer(rebasing: payers[0..<count]), larger: UnsafeBufferPointer(larger),
+                    smaller: UnsafeBufferPointer(smaller), largerMonths: even.extraParts))
+              }
+            }
+          }
+          payers.baseAddress!.deinitialize(count: count)
         }
       }
-      let payers = Actor.allCases.filter { weights[$0.ordinal] > 0 }
-      guard !payers.isEmpty else { throw EngineError("cost '\(item.id)' has no financier") }
-      let payerWeights = payers.map { weights[$0.ordinal] }
-      let even = item.amount.evenParts(item.months)
-      body(
-        item,
-        CostSplit(
-          payers: payers, larger: Money(ore: even.each + even.extra).split(proportionalTo: payerWeights),
-          smaller: Money(ore: even.each).split(proportionalTo: payerWeights), largerMonths: even.extraParts))
     }
   }
 

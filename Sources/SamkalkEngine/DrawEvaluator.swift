@@ -157,7 +157,7 @@ public struct DrawWorkspace {
   /// The (actor, offset) rows of `combDifferences` that ``addComb`` wrote to this draw: a few of
   /// the 84, so that ``finish(_:)`` expands only those.
   private var combRows: [Int] = []
-  private var combRowUsed = [Bool](repeating: false, count: Actor.allCases.count * 12)
+  private var combRowUsed = [Bool](repeating: false, count: Actor.count * 12)
   /// Per after group and per basis group: whether ``pair(_:_:)`` found its cancelling twin.
   fileprivate var afterPaired: [Bool] = []
   fileprivate var basisPaired: [Bool] = []
@@ -170,7 +170,7 @@ public struct DrawWorkspace {
   public init() {}
 
   mutating func reset(months: Int) {
-    let actors = Actor.allCases.count
+    let actors = Actor.count
     self.months = months
     Self.zero(&runDifferences, count: actors * (months + 1))
     // Two rows more than the actors': offentlig_sektor's and samhället's sums (``finish(_:)``).
@@ -215,7 +215,7 @@ public struct DrawWorkspace {
       return
     }
     let stride = months + 1
-    Self.zero(&spentDifferences, count: Actor.allCases.count * stride)
+    Self.zero(&spentDifferences, count: Actor.count * stride)
     try spentDifferences.withUnsafeMutableBufferPointer { differences throws(EngineError) in
       // Through the buffer: the closure runs a few times an item, and `self` is inout.
       try Calculator.measureRuns(measure, months: months, rates: rates) { run, payer, part in
@@ -249,7 +249,7 @@ public struct DrawWorkspace {
   /// overflow, which lets them run vectorised: every partial sum is bounded by the groups'
   /// volume, which ``GroupBooking/checkVolume(of:)`` keeps far below `Int64.max`.
   private static func expand(_ differences: [Int64], months: Int, into rows: inout [Int64]) {
-    let actors = Actor.allCases.count
+    let actors = Actor.count
     let stride = months + 1
     differences.withUnsafeBufferPointer { differences in
       rows.withUnsafeMutableBufferPointer { rows in
