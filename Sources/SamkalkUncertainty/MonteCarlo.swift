@@ -41,6 +41,7 @@ public struct MonteCarlo {
     let varied = scenario.uncertainty.parameters.filter { $0.distribution != nil }.compactMap { declared in
       space.parameters.first { $0.id == declared.id }
     }
+    let distributions = varied.map { $0.declared!.distribution! }
     let evaluator = try DrawEvaluator(rates: rates, scenario: scenario, taxMethod: taxMethod)
     let base = EvaluationPoint(scenario: scenario, overrides: RateOverrides())
     let store = DrawStore(draws: draws, parameters: varied.count)
@@ -54,10 +55,12 @@ public struct MonteCarlo {
         for draw in range {
           var generator = Xoshiro256StarStar(seed: Self.seed(seed, draw: draw))
           var point = base
-          for (index, parameter) in varied.enumerated() {
-            let value = parameter.declared!.distribution!.sample(&generator)
+          // By index: `for parameter in varied` would copy each parameter, and retain all its
+          // strings, every draw.
+          for index in varied.indices {
+            let value = distributions[index].sample(&generator)
             store.setSample(value, draw: draw, parameter: index)
-            parameter.apply(value, to: &point)
+            varied[index].apply(value, to: &point)
           }
           do throws(DiagnosticError) {
             try evaluator.evaluate(point.scenario, overrides: point.overrides, into: &workspace)
