@@ -83,13 +83,15 @@ struct GroupBuilder {
   /// The after-arm groups: each outcome's persons by subgroup, then by branch.
   func afterGroups(_ outcomes: [Outcome]) throws(EngineError) -> [PopulationGroup] {
     var groups: [PopulationGroup] = []
-    for outcome in outcomes {
-      let during = try profile(of: outcome.during ?? scenario.during ?? before(of: outcome))
-      guard !outcome.path.isEmpty else { throw EngineError("outcome '\(outcome.id)' has no phase") }
+    // By index, reading the fields in place: a copy of each outcome would retain all its strings
+    // and arrays, every Monte Carlo draw.
+    for index in outcomes.indices {
+      let during = try profile(of: outcomes[index].during ?? scenario.during ?? before(of: outcomes[index]))
+      guard !outcomes[index].path.isEmpty else { throw EngineError("outcome '\(outcomes[index].id)' has no phase") }
       var start: [ScheduleRun] = []
-      start.fill(during, to: min(outcome.startMonth, months))
-      let leaves = try expand(outcome.path, id: outcome.id, share: 1, prefix: start)
-      for share in Self.subgroupShares(of: outcome) {
+      start.fill(during, to: min(outcomes[index].startMonth, months))
+      let leaves = try expand(outcomes[index].path, id: outcomes[index].id, share: 1, prefix: start)
+      for share in Self.subgroupShares(of: outcomes[index]) {
         for leaf in leaves {
           groups.append(
             PopulationGroup(
@@ -106,14 +108,14 @@ struct GroupBuilder {
     switch scenario.comparison {
     case .beforePersists:
       var groups: [PopulationGroup] = []
-      for outcome in scenario.outcomes {
-        let profile = try profile(of: before(of: outcome))
+      for index in scenario.outcomes.indices {  // by index, as in afterGroups(_:)
+        let profile = try profile(of: before(of: scenario.outcomes[index]))
         let runs = [ScheduleRun(profile: profile, start: 0, count: months)]
-        for share in Self.subgroupShares(of: outcome) {
+        for share in Self.subgroupShares(of: scenario.outcomes[index]) {
           groups.append(
             PopulationGroup(
-              id: namesGroups ? "basis:\(outcome.id)" : "", persons: share.persons, subgroup: share.subgroup, runs: runs
-            ))
+              id: namesGroups ? "basis:\(scenario.outcomes[index].id)" : "", persons: share.persons,
+              subgroup: share.subgroup, runs: runs))
         }
       }
       return groups
