@@ -163,9 +163,9 @@ public struct DrawWorkspace {
   fileprivate var basisPaired: [Bool] = []
   /// Effect and discount factor per year of the horizon.
   private var factors: [(effect: Double, discount: Double)] = []
-  /// The last measure evaluated with the base Finsam shares, and its `spent`.
+  /// The measure whose cost flows `spent` holds, when they were computed with the base Finsam
+  /// shares.
   private var keptMeasure: (measure: Measure, months: Int)?
-  private var keptSpent: [Int64] = []
 
   public init() {}
 
@@ -204,16 +204,12 @@ public struct DrawWorkspace {
   }
 
   /// Fills `spent` with the measure's cost flows and offentlig_sektor's and samhället's sums of
-  /// them, or puts back the last draw's when the measure and the Finsam shares (`reusable`: the
-  /// base's) are the same: the costs seldom vary, and splitting them is a third of a draw.
+  /// them. Nothing else writes `spent`, so when the measure and the Finsam shares (`reusable`:
+  /// the base's) are the last computed ones, it already holds them: the costs seldom vary.
   mutating func addMeasure(_ measure: Measure, rates: RateReader, reusable: Bool) throws(EngineError) {
     let months = self.months
-    if reusable, let kept = keptMeasure, kept.months == months, kept.measure == measure {
-      spent.withUnsafeMutableBufferPointer { spent in
-        keptSpent.withUnsafeBufferPointer { kept in _ = spent.update(fromContentsOf: kept) }
-      }
-      return
-    }
+    if reusable, let kept = keptMeasure, kept.months == months, kept.measure == measure { return }
+    keptMeasure = nil  // until `spent` holds this measure's flows
     let stride = months + 1
     Self.zero(&spentDifferences, count: Actor.count * stride)
     try spentDifferences.withUnsafeMutableBufferPointer { differences throws(EngineError) in
@@ -227,18 +223,7 @@ public struct DrawWorkspace {
       spent = Array(repeating: 0, count: Perspective.all.count * months)
     }
     Self.expand(spentDifferences, months: months, into: &spent)
-    keptMeasure = reusable ? (measure, months) : nil
-    if reusable {
-      // Into a buffer of its own: `keptSpent = spent` would share the storage, and the next
-      // draw's writes to `spent` would copy it.
-      if keptSpent.count == spent.count {
-        keptSpent.withUnsafeMutableBufferPointer { kept in
-          spent.withUnsafeBufferPointer { spent in _ = kept.update(fromContentsOf: spent) }
-        }
-      } else {
-        keptSpent = spent.withUnsafeBufferPointer { Array($0) }
-      }
-    }
+    if reusable { keptMeasure = (measure, months) }
   }
 
   /// Expands per-actor differences (ordinal × (months + 1)) into per-perspective months
@@ -246,8 +231,8 @@ public struct DrawWorkspace {
   /// samhället's sums of them in the same pass (exact in öre, so the order of the sums does not
   /// matter). Relies on ``Perspective/all`` being the actors in ordinal order, then
   /// offentlig_sektor, then samhället (``isPublic``). The additions wrap instead of checking for
-  /// overflow, which lets them run vectorised: every partial sum is bounded by the groups'
-  /// volume, which ``GroupBooking/checkVolume(of:)`` keeps far below `Int64.max`.
+  /// overflow (a check and branch each): every partial sum is bounded by the groups' volume,
+  /// which ``GroupBooking/checkVolume(of:)`` keeps far below `Int64.max`.
   private static func expand(_ differences: [Int64], months: Int, into rows: inout [Int64]) {
     let actors = Actor.count
     let stride = months + 1

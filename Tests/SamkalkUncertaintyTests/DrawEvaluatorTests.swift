@@ -85,5 +85,9 @@ import Testing
     try evaluator.evaluate(scenario, overrides: RateOverrides(numbers: [RateKey(key): value]), into: &workspace)
     #expect(workspace.npv == expected.perspectives.map(\.npv))
     #expect(workspace.paybackMonth == expected.perspectives.map { $0.payback.month ?? -1 })
+    // And back: nothing the replaced rate computed (the measure's costs with other Finsam
+    // shares, say) may be taken for the base's.
+    try evaluator.evaluate(scenario, overrides: RateOverrides(), into: &workspace)
+    #expect(workspace.npv == base.perspectives.map(\.npv))
   }
 }
