@@ -121,7 +121,7 @@ public struct Calculator: Sendable {
       for offset in 0..<item.months {
         let monthly = offset < split.largerMonths ? split.larger : split.smaller
         for (index, payer) in split.payers.enumerated() {
-          record(item.startMonth + offset, payer, item.id, monthly[index])
+          record(item.startMonth + offset, payer, item.id, Money(ore: monthly[index]))
         }
       }
     }
@@ -137,8 +137,8 @@ public struct Calculator: Sendable {
       let middle = item.startMonth + split.largerMonths
       let end = item.startMonth + item.months
       for (index, payer) in split.payers.enumerated() {
-        if middle > item.startMonth { record(item.startMonth..<middle, payer, split.larger[index]) }
-        if end > middle { record(middle..<end, payer, split.smaller[index]) }
+        if middle > item.startMonth { record(item.startMonth..<middle, payer, Money(ore: split.larger[index])) }
+        if end > middle { record(middle..<end, payer, Money(ore: split.smaller[index])) }
       }
     }
   }
@@ -149,61 +149,61 @@ public struct Calculator: Sendable {
   /// Monte Carlo evaluation splits the costs of every draw.
   struct CostSplit {
     var payers: UnsafeBufferPointer<Actor>
-    var larger: UnsafeBufferPointer<Money>
-    var smaller: UnsafeBufferPointer<Money>
+    /// Öre a month, per payer.
+    var larger: UnsafeBufferPointer<Int64>
+    var smaller: UnsafeBufferPointer<Int64>
     var largerMonths: Int
   }
 
   private static func splitCosts(
     _ measure: Measure, months: Int, rates: RateReader, body: (CostItem, CostSplit) -> Void
   ) throws(EngineError) {
-    let finsam = (
-      try rates.number(finsamKeys[0], unit: .andel), try rates.number(finsamKeys[1], unit: .andel),
-      try rates.number(finsamKeys[2], unit: .andel)
-    )
-    for item in measure.costs {
-      guard item.months > 0, item.startMonth >= 0, item.startMonth + item.months <= months else {
-        throw EngineError("cost '\(item.id)' runs outside the horizon of \(months) months")
-      }
-      try withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * Actor.count) { buffer throws(EngineError) in
-        // By ordinal, then the payers' weights compacted in ordinal order.
-        buffer.initialize(repeating: 0)
-        for financing in item.financing ?? measure.financing {
-          switch financing.financier {
-          case .actor(let actor): buffer[actor.ordinal] += financing.share
-          case .samordningsforbund:
-            buffer[finsamActors[0].ordinal] += financing.share * finsam.0
-            buffer[finsamActors[1].ordinal] += financing.share * finsam.1
-            buffer[finsamActors[2].ordinal] += financing.share * finsam.2
-          }
-        }
-        try withUnsafeTemporaryAllocation(of: Actor.self, capacity: Actor.count) { payers throws(EngineError) in
-          var count = 0
-          for actor in Actor.allCases where buffer[actor.ordinal] > 0 {
-            payers.initializeElement(at: count, to: actor)
-            buffer[Actor.count + count] = buffer[actor.ordinal]
-            count += 1
-          }
-          guard count > 0 else { throw EngineError("cost '\(item.id)' has no financier") }
-          let weights = UnsafeBufferPointer(rebasing: buffer[Actor.count..<(Actor.count + count)])
-          let even = item.amount.evenParts(item.months)
-          withUnsafeTemporaryAllocation(of: Int64.self, capacity: 2 * count) { parts in
-            let larger = UnsafeMutableBufferPointer(rebasing: parts[0..<count])
-            let smaller = UnsafeMutableBufferPointer(rebasing: parts[count..<(2 * count)])
-            Money(ore: even.each + even.extra).split(proportionalTo: weights, into: larger)
-            Money(ore: even.each).split(proportionalTo: weights, into: smaller)
-            // Money is a single Int64 öre: the parts read as amounts in place.
-            larger.withMemoryRebound(to: Money.self) { larger in
-              smaller.withMemoryRebound(to: Money.self) { smaller in
-                body(
-                  item,
-                  CostSplit(
-                    payers: UnsafeBufferPointer(rebasing: payers[0..<count]), larger: UnsafeBufferPointer(larger),
-                    smaller: UnsafeBufferPointer(smaller), largerMonths: even.extraParts))
+    let actors = Actor.count
+    let finsamCount = finsamKeys.count
+    // Lent once for all items: the Finsam shares, each item's weights by actor ordinal and the
+    // payers' weights in ordinal order; the payers; the larger and the smaller parts.
+    try withUnsafeTemporaryAllocation(of: Double.self, capacity: finsamCount + 2 * actors) {
+      numbers throws(EngineError) in
+      let finsam = UnsafeMutableBufferPointer(rebasing: numbers[0..<finsamCount])
+      let byActor = UnsafeMutableBufferPointer(rebasing: numbers[finsamCount..<(finsamCount + actors)])
+      let compact = UnsafeMutableBufferPointer(rebasing: numbers[(finsamCount + actors)...])
+      for (index, key) in finsamKeys.enumerated() { finsam[index] = try rates.number(key, unit: .andel) }
+      try withUnsafeTemporaryAllocation(of: Actor.self, capacity: actors) { payers throws(EngineError) in
+        payers.initialize(repeating: .individ)
+        try withUnsafeTemporaryAllocation(of: Int64.self, capacity: 2 * actors) { parts throws(EngineError) in
+          for item in measure.costs {
+            guard item.months > 0, item.startMonth >= 0, item.startMonth + item.months <= months else {
+              throw EngineError("cost '\(item.id)' runs outside the horizon of \(months) months")
+            }
+            byActor.update(repeating: 0)
+            for financing in item.financing ?? measure.financing {
+              switch financing.financier {
+              case .actor(let actor): byActor[actor.ordinal] += financing.share
+              case .samordningsforbund:
+                for (index, actor) in finsamActors.enumerated() {
+                  byActor[actor.ordinal] += financing.share * finsam[index]
+                }
               }
             }
+            var count = 0
+            for actor in Actor.allCases where byActor[actor.ordinal] > 0 {
+              payers[count] = actor
+              compact[count] = byActor[actor.ordinal]
+              count += 1
+            }
+            guard count > 0 else { throw EngineError("cost '\(item.id)' has no financier") }
+            let weights = UnsafeBufferPointer(rebasing: compact[0..<count])
+            let larger = UnsafeMutableBufferPointer(rebasing: parts[0..<count])
+            let smaller = UnsafeMutableBufferPointer(rebasing: parts[actors..<(actors + count)])
+            let even = item.amount.evenParts(item.months)
+            Money(ore: even.each + even.extra).split(proportionalTo: weights, into: larger)
+            Money(ore: even.each).split(proportionalTo: weights, into: smaller)
+            body(
+              item,
+              CostSplit(
+                payers: UnsafeBufferPointer(rebasing: payers[0..<count]), larger: UnsafeBufferPointer(larger),
+                smaller: UnsafeBufferPointer(smaller), largerMonths: even.extraParts))
           }
-          payers.baseAddress!.deinitialize(count: count)
         }
       }
     }
