@@ -176,41 +176,59 @@ extension Money {
 
   /// The largest-remainder split when the weights take two values (a year whose phase changes
   /// once): every part of one value has the same remainder, so the order the general method
-  /// sorts into is known without sorting: the value with the larger remainder first, each in
-  /// index order, or all in index order when the remainders are equal. The öre left over go to
-  /// the first parts of that order, round after round, as the general method hands them out.
+  /// sorts into is known without sorting (``twoValuedParts``), each value's parts in index order.
+  /// The öre left over go to the first parts of that order, round after round, as the general
+  /// method hands them out.
   private func splitTwoValued(
     _ weights: UnsafeBufferPointer<Double>, first: Double, second: Double, total: Double, magnitude: Int64,
     into parts: UnsafeMutableBufferPointer<Int64>
   ) {
     let count = weights.count
-    let exactFirst = Double(magnitude) * (first / total)
-    let exactSecond = Double(magnitude) * (second / total)
-    let floorFirst = Int64(exactFirst)
-    let floorSecond = Int64(exactSecond)
-    let remainderFirst = exactFirst - Double(floorFirst)
-    let remainderSecond = exactSecond - Double(floorSecond)
     var firstCount = 0
     for weight in weights where weight == first { firstCount += 1 }
-    let assigned = floorFirst * Int64(firstCount) + floorSecond * Int64(count - firstCount)
-    let left = magnitude - assigned
-    let rounds = left / Int64(count)
-    let extra = left % Int64(count)
+    let split = Self.twoValuedParts(
+      magnitude: magnitude, first: first, firstCount: firstCount, second: second, secondCount: count - firstCount,
+      total: total)
     var seenFirst = 0
     var seenSecond = 0
     for index in 0..<count {
       let isFirst = weights[index] == first
       let rank: Int
-      if remainderFirst == remainderSecond {
-        rank = index
-      } else if remainderFirst > remainderSecond {
-        rank = isFirst ? seenFirst : firstCount + seenSecond
-      } else {
-        rank = isFirst ? (count - firstCount) + seenFirst : seenSecond
+      switch split.order {
+      case .byIndex: rank = index
+      case .firstValueFirst: rank = isFirst ? seenFirst : firstCount + seenSecond
+      case .secondValueFirst: rank = isFirst ? (count - firstCount) + seenFirst : seenSecond
       }
       if isFirst { seenFirst += 1 } else { seenSecond += 1 }
-      parts[index] = (isFirst ? floorFirst : floorSecond) + rounds + (Int64(rank) < extra ? 1 : 0)
+      parts[index] = (isFirst ? split.first : split.second) + (rank < split.extra ? 1 : 0)
     }
+  }
+
+  /// The order in which the largest-remainder method hands the öre left over to the parts of
+  /// two-valued weights: by index when both values leave the same remainder, else all parts of
+  /// the value with the larger remainder first.
+  enum TwoValuedOrder { case byIndex, firstValueFirst, secondValueFirst }
+
+  /// The arithmetic of a largest-remainder split of `magnitude` öre (≥ 0) over `firstCount`
+  /// weights `first` and `secondCount` weights `second` adding up to `total`: each part of a
+  /// value before the öre left over (`first`, `second`), how many parts get one öre more
+  /// (`extra`), and in what order. Shared by ``splitTwoValued`` and ``TwoRunSplit``.
+  static func twoValuedParts(
+    magnitude: Int64, first: Double, firstCount: Int, second: Double, secondCount: Int, total: Double
+  ) -> (first: Int64, second: Int64, extra: Int, order: TwoValuedOrder) {
+    let exactFirst = Double(magnitude) * (first / total)
+    let exactSecond = Double(magnitude) * (second / total)
+    let floorFirst = Int64(exactFirst)  // exact ≥ 0, so truncation is the floor
+    let floorSecond = Int64(exactSecond)
+    let remainderFirst = exactFirst - Double(floorFirst)
+    let remainderSecond = exactSecond - Double(floorSecond)
+    let count = Int64(firstCount + secondCount)
+    let left = magnitude - floorFirst * Int64(firstCount) - floorSecond * Int64(secondCount)
+    let rounds = left / count
+    let order: TwoValuedOrder =
+      remainderFirst == remainderSecond
+      ? .byIndex : remainderFirst > remainderSecond ? .firstValueFirst : .secondValueFirst
+    return (floorFirst + rounds, floorSecond + rounds, Int(left % count), order)
   }
 }
 

@@ -46,25 +46,13 @@ public struct TwoRunSplit: Sendable {
       return (even.each, even.each, extraFirst, even.extraParts - extraFirst, even.extra)
     }
     let sign: Int64 = amount.ore < 0 ? -1 : 1
-    let magnitude = Int64(amount.ore.magnitude)
-    let exactFirst = Double(magnitude) * (first / total)
-    let exactSecond = Double(magnitude) * (second / total)
-    let floorFirst = Int64(exactFirst)  // exact ≥ 0, so truncation is the floor
-    let floorSecond = Int64(exactSecond)
-    let remainderFirst = exactFirst - Double(floorFirst)
-    let remainderSecond = exactSecond - Double(floorSecond)
-    let left = magnitude - floorFirst * Int64(firstCount) - floorSecond * Int64(secondCount)
-    let rounds = left / Int64(count)
-    let extra = Int(left % Int64(count))
-    let extraFirst: Int
-    let extraSecond: Int
-    if remainderFirst >= remainderSecond {
-      extraFirst = min(extra, firstCount)
-      extraSecond = extra - extraFirst
-    } else {
-      extraSecond = min(extra, secondCount)
-      extraFirst = extra - extraSecond
-    }
-    return (sign * (floorFirst + rounds), sign * (floorSecond + rounds), extraFirst, extraSecond, sign)
+    let split = Money.twoValuedParts(
+      magnitude: Int64(amount.ore.magnitude), first: first, firstCount: firstCount, second: second,
+      secondCount: secondCount, total: total)
+    // The first run precedes the second, so "by index" hands the öre out as "first value first".
+    let extraSecond =
+      split.order == .secondValueFirst ? min(split.extra, secondCount) : max(0, split.extra - firstCount)
+    let extraFirst = split.extra - extraSecond
+    return (sign * split.first, sign * split.second, extraFirst, extraSecond, sign)
   }
 }
