@@ -42,6 +42,7 @@ public struct MonteCarlo {
       space.parameters.first { $0.id == declared.id }
     }
     let distributions = varied.map { $0.declared!.distribution! }
+    let appliers = varied.map(\.applier)
     let evaluator = try DrawEvaluator(rates: rates, scenario: scenario, taxMethod: taxMethod)
     let base = EvaluationPoint(scenario: scenario, overrides: RateOverrides())
     let store = DrawStore(draws: draws, parameters: varied.count)
@@ -55,12 +56,12 @@ public struct MonteCarlo {
         for draw in range {
           var generator = Xoshiro256StarStar(seed: Self.seed(seed, draw: draw))
           var point = base
-          // By index: `for parameter in varied` would copy each parameter, and retain all its
-          // strings, every draw.
+          // By index, through the appliers: `for parameter in varied` would copy each
+          // parameter, and retain all its strings, every draw.
           for index in varied.indices {
             let value = distributions[index].sample(&generator)
             store.setSample(value, draw: draw, parameter: index)
-            varied[index].apply(value, to: &point)
+            appliers[index](value, &point)
           }
           do throws(DiagnosticError) {
             try evaluator.evaluate(point.scenario, overrides: point.overrides, into: &workspace)
@@ -112,7 +113,8 @@ public struct MonteCarlo {
   {
     let draws = store.draws
     var values = [Double](repeating: 0, count: draws)
-    var paybacks: [Int] = []
+    // Draws per payback month (0…months); the percentiles of the months count through it.
+    var paybackCounts = [Int](repeating: 0, count: months + 1)
     // Sums of differences from the first draw: exact when every draw is the same (a scenario
     // without distributions), and no larger rounding than a plain sum otherwise.
     let first = store.npv(draw: 0, perspective: index)
@@ -122,16 +124,19 @@ public struct MonteCarlo {
     let years = (months + 11) / 12
     var byYear = [Int](repeating: 0, count: years + 1)
     var notWithin = 0
+    var (lowest, highest) = (first, first)
     for draw in 0..<draws {
       let npv = store.npv(draw: draw, perspective: index)
       values[draw] = npv
       sum += npv - first
+      lowest = min(lowest, npv)
+      highest = max(highest, npv)
       if npv > 0 { positive += 1 }
       let month = store.payback(draw: draw, perspective: index)
       if month < 0 {
         notWithin += 1
       } else {
-        paybacks.append(month)
+        paybackCounts[month] += 1
         if month <= mandateMonths { withinMandate += 1 }
         byYear[month == 0 ? 0 : min(years, (month + 11) / 12)] += 1
       }
@@ -140,31 +145,49 @@ public struct MonteCarlo {
     var squares = 0.0
     for value in values { squares += (value - mean) * (value - mean) }
     let deviation = draws > 1 ? (squares / Double(draws - 1)).squareRoot() : 0
-    values.sort()
-    paybacks.sort()
-    func rank<T>(_ sorted: [T], _ percent: Double) -> T {
-      sorted[max(0, Int((percent / 100 * Double(sorted.count)).rounded(.up)) - 1)]
+    // The percentile's position in the sorted draws: the smallest value with at least that
+    // share of the draws at or below it.
+    func rank(_ count: Int, _ percent: Double) -> Int {
+      max(0, Int((percent / 100 * Double(count)).rounded(.up)) - 1)
+    }
+    // Selected in increasing order, each from the one before on (it is the smallest there).
+    var percentiles: [Double] = []
+    var searched = 0..<draws
+    for percent in [5.0, 50, 95] {
+      let position = rank(draws, percent)
+      values.select(position, in: searched)
+      percentiles.append(values[position])
+      searched = position..<draws
+    }
+    let paid = draws - notWithin
+    func paybackMonth(_ percent: Double) -> Int? {
+      guard paid > 0 else { return nil }
+      let position = rank(paid, percent)
+      var counted = 0
+      for month in 0...months {
+        counted += paybackCounts[month]
+        if counted > position { return month }
+      }
+      preconditionFailure("the counts add up to the draws that pay back")
     }
     let n = Double(draws)
     return PerspectiveDistribution(
-      perspective: perspective, meanNPV: mean, standardDeviation: deviation, p5: rank(values, 5), p50: rank(values, 50),
-      p95: rank(values, 95), minimum: values.first!, maximum: values.last!,
+      perspective: perspective, meanNPV: mean, standardDeviation: deviation, p5: percentiles[0], p50: percentiles[1],
+      p95: percentiles[2], minimum: lowest, maximum: highest,
       probabilityPositiveNPV: Double(positive) / n, probabilityPaybackWithinMandate: Double(withinMandate) / n,
-      probabilityPaybackWithinHorizon: Double(paybacks.count) / n,
-      npvHistogram: histogram(values), paybackByYear: byYear, paybackNotWithinHorizon: notWithin,
-      paybackMonthP5: paybacks.isEmpty ? nil : rank(paybacks, 5),
-      paybackMonthP50: paybacks.isEmpty ? nil : rank(paybacks, 50),
-      paybackMonthP95: paybacks.isEmpty ? nil : rank(paybacks, 95))
+      probabilityPaybackWithinHorizon: Double(paid) / n,
+      npvHistogram: histogram(values, lower: lowest, upper: highest), paybackByYear: byYear,
+      paybackNotWithinHorizon: notWithin, paybackMonthP5: paybackMonth(5), paybackMonthP50: paybackMonth(50),
+      paybackMonthP95: paybackMonth(95))
   }
 
-  /// Equal-width bins from the smallest to the largest value (the largest falls in the last
-  /// bin); one bin when every value is the same.
-  static func histogram(_ sorted: [Double]) -> Histogram {
-    let (lower, upper) = (sorted.first!, sorted.last!)
-    guard upper > lower else { return Histogram(lower: lower, upper: upper, counts: [sorted.count]) }
+  /// Equal-width bins from the smallest value `lower` to the largest `upper` (the largest
+  /// falls in the last bin); one bin when every value is the same.
+  static func histogram(_ values: [Double], lower: Double, upper: Double) -> Histogram {
+    guard upper > lower else { return Histogram(lower: lower, upper: upper, counts: [values.count]) }
     var counts = [Int](repeating: 0, count: histogramBins)
     let width = (upper - lower) / Double(histogramBins)
-    for value in sorted { counts[min(histogramBins - 1, Int((value - lower) / width))] += 1 }
+    for value in values { counts[min(histogramBins - 1, Int((value - lower) / width))] += 1 }
     return Histogram(lower: lower, upper: upper, counts: counts)
   }
 }
