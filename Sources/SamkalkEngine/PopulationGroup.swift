@@ -83,6 +83,8 @@ struct GroupBuilder {
   /// The after-arm groups: each outcome's persons by subgroup, then by branch.
   func afterGroups(_ outcomes: [Outcome]) throws(EngineError) -> [PopulationGroup] {
     var groups: [PopulationGroup] = []
+    // One group a subgroup when no outcome branches: one allocation, not one a doubling.
+    groups.reserveCapacity(Self.subgroupCount(of: outcomes))
     // By index, reading the fields in place: a copy of each outcome would retain all its strings
     // and arrays, every Monte Carlo draw.
     for index in outcomes.indices {
@@ -108,6 +110,7 @@ struct GroupBuilder {
     switch scenario.comparison {
     case .beforePersists:
       var groups: [PopulationGroup] = []
+      groups.reserveCapacity(Self.subgroupCount(of: scenario.outcomes))
       for index in scenario.outcomes.indices {  // by index, as in afterGroups(_:)
         let profile = try profile(of: before(of: scenario.outcomes[index]))
         let runs = [ScheduleRun(profile: profile, start: 0, count: months)]
@@ -145,6 +148,14 @@ struct GroupBuilder {
     return totals
   }
 
+  /// The outcomes' subgroups (one for an outcome without any): the number of groups when no
+  /// outcome branches.
+  static func subgroupCount(of outcomes: [Outcome]) -> Int {
+    var count = 0
+    for index in outcomes.indices { count += max(1, outcomes[index].subgroups.count) }
+    return count
+  }
+
   /// An outcome's subgroups, or all its persons in the unspecified subgroup.
   static func subgroupShares(of outcome: Outcome) -> [SubgroupShare] {
     outcome.subgroups.isEmpty ? [SubgroupShare(subgroup: Subgroup(), persons: outcome.persons)] : outcome.subgroups
@@ -162,6 +173,7 @@ struct GroupBuilder {
   {
     guard !path.isEmpty else { throw EngineError("a branch of '\(id)' has no phase") }
     var schedule = prefix
+    schedule.reserveCapacity(prefix.count + path.count)  // a run a phase at most
     for (index, phase) in path.enumerated() {
       let profile = try profile(of: phase)
       let isLast = index == path.count - 1
@@ -213,8 +225,11 @@ final class ProfileMemo {
   }
 
   func profile(of phase: Phase, flows: SituationFlows) throws(EngineError) -> PersonMonth {
-    for entry in entries where entry.situations == phase.situations && entry.services == phase.services {
-      return entry.profile
+    // By index, comparing in place: `for entry in entries` would copy every entry it passes,
+    // retaining its arrays and key set, at every lookup of every draw.
+    for index in entries.indices
+    where entries[index].situations == phase.situations && entries[index].services == phase.services {
+      return entries[index].profile
     }
     if tracesKeys { flows.rates.trace = [] }
     defer { flows.rates.trace = nil }

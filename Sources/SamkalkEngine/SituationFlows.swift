@@ -27,6 +27,9 @@ struct SituationFlows {
 
   func profile(of phase: Phase) throws(EngineError) -> PersonMonth {
     var month = PersonMonth()
+    // At most four entries a situation (work: wage, contributions, subsidy, production) and one
+    // a service: one allocation instead of one each time the array doubles (every draw).
+    month.entries.reserveCapacity(4 * phase.situations.count + phase.services.count)
     for share in phase.situations {
       try add(share, to: &month)
     }
@@ -137,6 +140,11 @@ struct SituationFlows {
     }
   }
 
+  /// The ledger item of each situation's wage subsidy (`lonesubvention_lonebidrag`), built
+  /// once rather than for each profile of each draw.
+  private static let subsidyItems: [Situation: String] = Dictionary(
+    uniqueKeysWithValues: Situation.allCases.map { ($0, "lonesubvention_\($0.rawValue)") })
+
   /// Wage, employer contributions, wage subsidy and production for one month of work.
   ///
   /// Production is the productivity share × (wage cost − subsidy): for unsubsidised work the
@@ -187,7 +195,7 @@ struct SituationFlows {
     if subsidyAmount > .zero {
       let subsidyIndex = month.add(
         .actor(try rates.actor("betalare.lonesubvention")), .actor(.arbetsgivare),
-        "lonesubvention_\(situation.rawValue)", subsidyAmount, .transfer)
+        Self.subsidyItems[situation] ?? "lonesubvention_\(situation.rawValue)", subsidyAmount, .transfer)
       terms.append((subsidyIndex, -1))
     }
     // From the rounded amounts, so that at productivity 1 the employer nets exactly zero.
