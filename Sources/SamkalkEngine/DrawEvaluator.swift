@@ -128,22 +128,16 @@ public struct DrawWorkspace {
   public private(set) var paybackMonth: [Int] = []
 
   private var months = 0
-  /// Per actor (ordinal × (months + 1)): differences of after − basis by run (a tax split month
-  /// by month as runs of equal parts), summed at the end.
+  /// Per perspective (``Perspective/all`` index × (months + 1)): differences of after − basis
+  /// by run (a tax split month by month as runs of equal parts); a row's prefix sums are the
+  /// perspective's monthly amounts. The flows write the actors' rows, ``finish(_:)`` the last
+  /// two: offentlig_sektor's and samhället's sums of them.
   private var runDifferences: [Int64] = []
-  /// Per perspective (``Perspective/all`` index × months): after − basis of every flow, written
-  /// by ``finish(_:)`` from the differences; the rows after the actors' are offentlig_sektor's
-  /// and samhället's sums.
-  private var monthly: [Int64] = []
-  /// Per perspective as `monthly`: the measure's net cost flows (negative = paid).
+  /// Per perspective as `runDifferences`: the measure's net cost flows by run (negative = paid).
   private var spent: [Int64] = []
-  /// Per actor as `runDifferences`: the measure's cost flows by run, expanded into `spent`.
-  private var spentDifferences: [Int64] = []
   private var amounts: [Money] = []
   private var weights: [Double] = []
   private var parts: [Int64] = []
-  /// The even splits of the current tax year's components (``TaxBreakdown/flows`` order).
-  private var evenSplits = [(each: Int64, extraParts: Int, extra: Int64)](repeating: (0, 0, 0), count: 9)
   /// Taxes by income within one draw with varied tax parameters.
   private var taxes: [(PersonYearIncome, TaxBreakdown)] = []
   /// Whether this draw uses the base tax parameters, the method prepared with them, and its
@@ -172,11 +166,7 @@ public struct DrawWorkspace {
   mutating func reset(months: Int) {
     let actors = Actor.count
     self.months = months
-    Self.zero(&runDifferences, count: actors * (months + 1))
-    // Two rows more than the actors': offentlig_sektor's and samhället's sums (``finish(_:)``).
-    let rows = Perspective.all.count
-    // `monthly` is written whole by ``finish(_:)``, `spent` by ``addMeasure(_:rates:reusable:)``.
-    if monthly.count != rows * months { monthly = Array(repeating: 0, count: rows * months) }
+    Self.zero(&runDifferences, count: Perspective.all.count * (months + 1))
     let years = (months + 11) / 12 + 1
     if years != combYears {
       combYears = years
@@ -211,53 +201,50 @@ public struct DrawWorkspace {
     if reusable, let kept = keptMeasure, kept.months == months, kept.measure == measure { return }
     keptMeasure = nil  // until `spent` holds this measure's flows
     let stride = months + 1
-    Self.zero(&spentDifferences, count: Actor.count * stride)
-    try spentDifferences.withUnsafeMutableBufferPointer { differences throws(EngineError) in
+    Self.zero(&spent, count: Perspective.all.count * stride)
+    try spent.withUnsafeMutableBufferPointer { differences throws(EngineError) in
       // Through the buffer: the closure runs a few times an item, and `self` is inout.
       try Calculator.measureRuns(measure, months: months, rates: rates) { run, payer, part in
         differences[payer.ordinal * stride + run.lowerBound] -= part.ore
         differences[payer.ordinal * stride + run.upperBound] += part.ore
       }
     }
-    if spent.count != Perspective.all.count * months {
-      spent = Array(repeating: 0, count: Perspective.all.count * months)
-    }
-    Self.expand(spentDifferences, months: months, into: &spent)
+    Self.sumPublicAndSociety(&spent, stride: stride)
     if reusable { keptMeasure = (measure, months) }
   }
 
-  /// Expands per-actor differences (ordinal × (months + 1)) into per-perspective months
-  /// (``Perspective/all`` index × months): each actor's prefix sums, and offentlig_sektor's and
-  /// samhället's sums of them in the same pass (exact in öre, so the order of the sums does not
-  /// matter). Relies on ``Perspective/all`` being the actors in ordinal order, then
-  /// offentlig_sektor, then samhället (``isPublic``). The additions wrap instead of checking for
-  /// overflow (a check and branch each): every partial sum is bounded by the groups' volume,
-  /// which ``GroupBooking/checkVolume(of:)`` keeps far below `Int64.max`.
-  private static func expand(_ differences: [Int64], months: Int, into rows: inout [Int64]) {
+  /// Writes offentlig_sektor's and samhället's rows of per-perspective differences
+  /// (``Perspective/all`` index × `stride`) as the sums of the actors' rows: the difference of
+  /// a sum is the sum of the differences, exact in öre. Relies on ``Perspective/all`` being the
+  /// actors in ordinal order, then offentlig_sektor, then samhället (``isPublic``). The
+  /// additions wrap instead of checking for overflow (a check and branch each): every partial
+  /// sum is bounded by the groups' volume, which ``GroupBooking/checkVolume(of:)`` keeps far
+  /// below `Int64.max`.
+  private static func sumPublicAndSociety(_ rows: inout [Int64], stride: Int) {
     let actors = Actor.count
-    let stride = months + 1
-    differences.withUnsafeBufferPointer { differences in
-      rows.withUnsafeMutableBufferPointer { rows in
-        let publicRow = actors * months
-        let societyRow = (actors + 1) * months
-        rows[publicRow..<(societyRow + months)].update(repeating: 0)
-        for actor in 0..<actors {
-          var running: Int64 = 0
-          let row = actor * months
-          if isPublic[actor] {
-            for month in 0..<months {
-              running &+= differences[actor * stride + month]
-              rows[row + month] = running
-              rows[publicRow + month] &+= running
-              rows[societyRow + month] &+= running
-            }
-          } else {
-            for month in 0..<months {
-              running &+= differences[actor * stride + month]
-              rows[row + month] = running
-              rows[societyRow + month] &+= running
-            }
-          }
+    rows.withUnsafeMutableBufferPointer { rows in
+      let base = rows.baseAddress!
+      let publicRow = base + actors * stride
+      let societyRow = base + (actors + 1) * stride
+      publicRow.update(repeating: 0, count: 2 * stride)
+      // Four months at a time (every draw sums two sets of rows), the public actors' values
+      // picked by mask rather than by branch; the months after the last four one by one.
+      let wide = stride - stride % 4
+      for actor in 0..<actors {
+        let row = base + actor * stride
+        let mask: Int64 = isPublic[actor] ? -1 : 0
+        let masks = SIMD4<Int64>(repeating: mask)
+        for month in Swift.stride(from: 0, to: wide, by: 4) {
+          let values = UnsafeRawPointer(row + month).loadUnaligned(as: SIMD4<Int64>.self)
+          let publicSums = UnsafeRawPointer(publicRow + month).loadUnaligned(as: SIMD4<Int64>.self)
+          let societySums = UnsafeRawPointer(societyRow + month).loadUnaligned(as: SIMD4<Int64>.self)
+          UnsafeMutableRawPointer(publicRow + month).storeBytes(
+            of: publicSums &+ (values & masks), as: SIMD4<Int64>.self)
+          UnsafeMutableRawPointer(societyRow + month).storeBytes(of: societySums &+ values, as: SIMD4<Int64>.self)
+        }
+        for month in wide..<stride {
+          publicRow[month] &+= row[month] & mask
+          societyRow[month] &+= row[month]
         }
       }
     }
@@ -301,12 +288,15 @@ public struct DrawWorkspace {
     throws
   {
     let stride = months + 1
-    for (index, group) in groups.enumerated() where group.persons > 0 && !skipped[index] {
-      for run in group.runs {
-        run.profile.groupAmounts(persons: group.persons, into: &amounts)
+    // By index, in place: copying each group and run out would retain their arrays every draw.
+    for index in groups.indices where groups[index].persons > 0 && !skipped[index] {
+      let persons = groups[index].persons
+      for position in groups[index].runs.indices {
+        let run = (start: groups[index].runs[position].start, end: groups[index].runs[position].end)
+        groups[index].runs[position].profile.groupAmounts(persons: persons, into: &amounts)
         // By index, reading the entries' parties in place: copying an entry out would retain
         // its item and derivation for every entry of every run of every draw.
-        run.profile.entries.withUnsafeBufferPointer { entries in
+        groups[index].runs[position].profile.entries.withUnsafeBufferPointer { entries in
           runDifferences.withUnsafeMutableBufferPointer { differences in
             for position in entries.indices where amounts[position] != .zero {
               let value = sign * amounts[position].ore
@@ -322,7 +312,7 @@ public struct DrawWorkspace {
           }
         }
       }
-      try addTaxes(of: group, sign: sign, tax: tax)
+      try addTaxes(of: groups[index], sign: sign, tax: tax)
     }
   }
 
@@ -345,19 +335,23 @@ public struct DrawWorkspace {
         yearStart = yearEnd
         continue
       }
-      let run = group.runs[runIndex]
+      // The run's end and incomes, read in place (a copy of the run would retain its profile).
+      let runEnd = group.runs[runIndex].end
+      let (taxable, earned, pensionable) = (
+        group.runs[runIndex].profile.taxable, group.runs[runIndex].profile.earned,
+        group.runs[runIndex].profile.pensionable
+      )
       var blockEnd = yearEnd
       if count == 12 {
-        while blockEnd + 12 <= min(run.end, months) { blockEnd += 12 }
+        while blockEnd + 12 <= min(runEnd, months) { blockEnd += 12 }
       }
       defer { yearStart = blockEnd }
       let months = Int64(count)
       let income = PersonYearIncome(
-        taxable: run.profile.taxable * months, earned: run.profile.earned * months,
-        pensionable: run.profile.pensionable * months)
+        taxable: taxable * months, earned: earned * months, pensionable: pensionable * months)
       guard income.taxable > .zero || income.pensionable > .zero else { continue }
       let tax = try taxBreakdown(income, method)
-      let weight = Double(run.profile.taxable.ore)
+      let weight = Double(taxable.ore)
       var total = 0.0
       for _ in 0..<count { total += weight }
       for index in 0..<Self.taxFlows.count {
@@ -383,16 +377,17 @@ public struct DrawWorkspace {
     var income = PersonYearIncome(taxable: .zero, earned: .zero, pensionable: .zero)
     var overlapping = 0
     var change = yearStart
-    for run in group.runs where run.end > yearStart && run.start < yearEnd {
-      let overlap = Int64(min(run.end, yearEnd) - max(run.start, yearStart))
-      income.taxable += run.profile.taxable * overlap
-      income.earned += run.profile.earned * overlap
-      income.pensionable += run.profile.pensionable * overlap
-      for month in max(run.start, yearStart)..<min(run.end, yearEnd) {
-        weights[month - yearStart] = Double(run.profile.taxable.ore)
-      }
+    // By index, in place, as in ``addTaxes(of:sign:tax:)``.
+    for index in group.runs.indices where group.runs[index].end > yearStart && group.runs[index].start < yearEnd {
+      let (start, end) = (group.runs[index].start, group.runs[index].end)
+      let overlap = Int64(min(end, yearEnd) - max(start, yearStart))
+      income.taxable += group.runs[index].profile.taxable * overlap
+      income.earned += group.runs[index].profile.earned * overlap
+      income.pensionable += group.runs[index].profile.pensionable * overlap
+      let weight = Double(group.runs[index].profile.taxable.ore)
+      for month in max(start, yearStart)..<min(end, yearEnd) { weights[month - yearStart] = weight }
       overlapping += 1
-      if overlapping == 2 { change = run.start }
+      if overlapping == 2 { change = start }
     }
     guard income.taxable > .zero || income.pensionable > .zero else { return }
     let tax = try taxBreakdown(income, method)
@@ -521,14 +516,13 @@ public struct DrawWorkspace {
     return breakdown
   }
 
-  /// Turns the per-actor arrays into each perspective's NPV and payback month, with the
-  /// arithmetic of ``Evaluation`` (the same rounding per month and discounting per year).
+  /// Turns the per-perspective differences into each perspective's NPV and payback month, with
+  /// the arithmetic of ``Evaluation`` (the same rounding per month and discounting per year).
   mutating func finish(_ evaluation: Evaluation) {
     let stride = months + 1
     let months = self.months
     let combYears = self.combYears
-    // The combs become run differences, the run differences prefix sums, added to the
-    // month-by-month amounts.
+    // The combs become run differences, added to the actors' rows.
     combDifferences.withUnsafeBufferPointer { comb in
       runDifferences.withUnsafeMutableBufferPointer { differences in
         for row in combRows {
@@ -543,7 +537,7 @@ public struct DrawWorkspace {
         }
       }
     }
-    Self.expand(runDifferences, months: months, into: &monthly)
+    Self.sumPublicAndSociety(&runDifferences, stride: stride)
     let count = Perspective.all.count
     if npv.count != count {
       npv = Array(repeating: 0, count: count)
@@ -557,17 +551,22 @@ public struct DrawWorkspace {
     }
     // Perspective by perspective, as Evaluation: each month's effect and investment rounded to
     // the öre, each year's net discounted. A year's months mostly repeat the month before (a
-    // run of one profile, the even part of a tax), so they are taken in segments of equal
-    // amounts: one rounding a segment, and its payback month found by division (``lastNegative``).
-    // An uplift of 1 leaves every öre as it is (|öre| < 2^53) and skips the product.
-    monthly.withUnsafeBufferPointer { monthly in
+    // run of one profile, the even part of a tax): a month whose differences are both zero
+    // repeats the month before, so the months are taken in segments of equal amounts, one
+    // rounding a segment, and its payback month found by division (``lastNegative``). An
+    // uplift of 1 leaves every öre as it is (|öre| < 2^53) and skips the product.
+    runDifferences.withUnsafeBufferPointer { flows in
       spent.withUnsafeBufferPointer { spent in
         factors.withUnsafeBufferPointer { factors in
           for index in 0..<count {
-            let row = index * months
+            let row = index * stride
             var total = 0.0
             var cumulative: Int64 = 0
             var lastNegative = 0
+            // The month's amounts: prefix sums of the row's differences (wrapping, as in
+            // ``sumPublicAndSociety(_:stride:)``: bounded by the groups' volume).
+            var amount: Int64 = 0
+            var cost: Int64 = 0
             for year in 0..<years {
               let (factor, discount) = factors[year]
               var effects: Int64 = 0
@@ -575,14 +574,13 @@ public struct DrawWorkspace {
               var month = year * 12
               let end = min(month + 12, months)
               while month < end {
-                let amount = monthly[row + month]
-                let cost = spent[row + month]
+                amount &+= flows[row + month]
+                cost &+= spent[row + month]
                 var next = month + 1
-                while next < end && monthly[row + next] == amount && spent[row + next] == cost { next += 1 }
+                while next < end && flows[row + next] | spent[row + next] == 0 { next += 1 }
                 let length = Int64(next - month)
                 let effect = Money(ore: amount).scaled(by: factor).ore
                 let investment = cost == 0 ? 0 : (uplift == 1 ? -cost : Money(ore: -cost).scaled(by: uplift).ore)
-                // Wrapping, as in ``expand(_:months:into:)``: bounded by the groups' volume.
                 effects &+= effect &* length
                 investments &+= investment &* length
                 let net = effect &- investment
