@@ -208,7 +208,9 @@ final class ProfileMemo {
     var keys: Set<RateKey>
   }
 
-  private(set) var entries: [Entry]
+  /// Unchecked, as ``RateReader``'s caches: read at every lookup of every draw, never
+  /// accessed twice at once (a memo belongs to one evaluation).
+  @exclusivity(unchecked) private(set) var entries: [Entry]
   /// Whether new entries record the rate keys they read: the base run's memo does, so that
   /// draws can reuse its profiles; a draw's own memo lasts one draw and need not.
   let tracesKeys: Bool

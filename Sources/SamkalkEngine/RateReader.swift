@@ -5,11 +5,17 @@ import SamkalkRates
 ///
 /// The report lists exactly the values the calculation used, with their sources, so every
 /// lookup goes through here. Values are cached per key: the date is fixed for the run.
+///
+/// The caches are exempt from the run-time exclusivity checks (`@exclusivity(unchecked)`): a
+/// Monte Carlo draw reads them some sixty times, and each checked access cost about as much as
+/// the lookup. No two accesses to one overlap: each method reads or writes a cache in one
+/// statement that calls nothing touching the same cache, and a reader is used by one thread at
+/// a time (a base reader that threads share is only read, see ``overriding(_:)``).
 final class RateReader {
   let book: RateBook
   let date: Day
-  private(set) var used: [RateKey: ResolvedRate] = [:]
-  private(set) var listsUsed: [RateKey: MunicipalityList] = [:]
+  @exclusivity(unchecked) private(set) var used: [RateKey: ResolvedRate] = [:]
+  @exclusivity(unchecked) private(set) var listsUsed: [RateKey: MunicipalityList] = [:]
   /// A draw's reader reads through to the base run's reader (never writing to it, so that
   /// threads can share it) and replaces some numbers.
   private let parent: RateReader?
@@ -17,7 +23,7 @@ final class RateReader {
   /// than hashing them again for every lookup.
   private let replaced: [(key: RateKey, number: Double)]
   /// When set, every key looked up is added: the keys a profile depends on.
-  var trace: Set<RateKey>?
+  @exclusivity(unchecked) var trace: Set<RateKey>?
 
   init(book: RateBook, date: Day) {
     self.book = book
@@ -64,7 +70,7 @@ final class RateReader {
 
   /// Numbers and units already looked up, without copying a whole ``ResolvedRate`` (sources,
   /// notes) for each of a draw's hundreds of lookups.
-  private var numbers: [RateKey: (number: Double?, unit: RateUnit)] = [:]
+  @exclusivity(unchecked) private var numbers: [RateKey: (number: Double?, unit: RateUnit)] = [:]
 
   private func numeric(_ key: RateKey) throws(RateLookupError) -> (number: Double?, unit: RateUnit) {
     trace?.insert(key)
@@ -80,7 +86,7 @@ final class RateReader {
   }
 
   /// Unit costs' payers and ledger items, as ``unitCost(_:item:)`` found them.
-  private var unitCosts: [RateKey: (payer: Actor, item: String)] = [:]
+  @exclusivity(unchecked) private var unitCosts: [RateKey: (payer: Actor, item: String)] = [:]
 
   /// Who pays a unit cost (its parameter's `payer`) and the ledger item `item` names it by,
   /// found once a run: every profile with a service asks, every draw, and the parameter's
@@ -129,10 +135,18 @@ final class RateReader {
     return number
   }
 
+  /// Actors already looked up (the payers of benefits), without copying a ``ResolvedRate``
+  /// out for every benefit of every profile of every draw.
+  @exclusivity(unchecked) private var actors: [RateKey: Actor] = [:]
+
   func actor(_ key: RateKey) throws(EngineError) -> Actor {
+    if trace == nil, let known = actors.isEmpty ? parent?.actors[key] : actors[key] ?? parent?.actors[key] {
+      return known
+    }
     let resolved: ResolvedRate
     do { resolved = try resolve(key) } catch { throw EngineError(error.description) }
     guard let actor = resolved.actor else { throw EngineError("rate '\(key)' does not name an actor") }
+    actors[key] = actor
     return actor
   }
 }
