@@ -258,10 +258,9 @@ public struct DrawWorkspace {
     basisPaired.removeAll(keepingCapacity: true)
     afterPaired.append(contentsOf: repeatElement(false, count: after.count))
     basisPaired.append(contentsOf: repeatElement(false, count: basis.count))
-    for (index, group) in after.enumerated() {
-      guard let match = basis.indices.first(where: { !basisPaired[$0] && Self.cancels(group, basis[$0]) }) else {
-        continue
-      }
+    for index in after.indices {  // by index: a copy of each group would retain its arrays
+      guard let match = basis.indices.first(where: { !basisPaired[$0] && Self.cancels(after[index], basis[$0]) })
+      else { continue }
       afterPaired[index] = true
       basisPaired[match] = true
     }
