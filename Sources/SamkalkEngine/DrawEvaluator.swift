@@ -96,8 +96,12 @@ public struct DrawEvaluator: @unchecked Sendable {
       municipalityAsBase: overrides.kommunal == nil && overrides.regional == nil, municipality: rates
     ) { taxMethod.prepared(for: reader.taxContext(for: rates)) }
     workspace.pair(afterGroups, basisGroups)
-    try workspace.add(afterGroups, sign: 1, tax: tax, skipping: workspace.afterPaired)
-    try workspace.add(basisGroups, sign: -1, tax: tax, skipping: workspace.basisPaired)
+    try workspace.add(
+      afterGroups, sign: 1, tax: tax, skipping: workspace.afterPaired, partners: workspace.afterPartner,
+      others: basisGroups)
+    try workspace.add(
+      basisGroups, sign: -1, tax: tax, skipping: workspace.basisPaired, partners: workspace.basisPartner,
+      others: afterGroups)
     let finsamAsBase = !Calculator.finsamKeys.contains { overrides.numbers[$0] != nil }
     try workspace.addMeasure(scenario.measure, rates: reader, reusable: finsamAsBase)
     workspace.finish(
@@ -155,6 +159,12 @@ public struct DrawWorkspace {
   /// Per after group and per basis group: whether ``pair(_:_:)`` found its cancelling twin.
   fileprivate var afterPaired: [Bool] = []
   fileprivate var basisPaired: [Bool] = []
+  /// Per after group and per basis group: the index of the group in the other arm whose flows
+  /// and taxes cancel this one's in some runs (``pair(_:_:)``), or −1.
+  fileprivate var afterPartner: [Int] = []
+  fileprivate var basisPartner: [Int] = []
+  /// For the group being added: the month ranges in which it cancels its partner.
+  private var cancelled: [Range<Int>] = []
   /// Effect and discount factor per year of the horizon.
   private var factors: [(effect: Double, discount: Double)] = []
   /// The measure whose cost flows `spent` holds, when they were computed with the base Finsam
@@ -264,6 +274,30 @@ public struct DrawWorkspace {
       afterPaired[index] = true
       basisPaired[match] = true
     }
+    afterPartner.removeAll(keepingCapacity: true)
+    basisPartner.removeAll(keepingCapacity: true)
+    afterPartner.append(contentsOf: repeatElement(-1, count: after.count))
+    basisPartner.append(contentsOf: repeatElement(-1, count: basis.count))
+    for index in after.indices where !afterPaired[index] {
+      guard
+        let match = basis.indices.first(where: {
+          !basisPaired[$0] && basisPartner[$0] < 0 && Self.cancelsInPart(after[index], basis[$0])
+        })
+      else { continue }
+      afterPartner[index] = match
+      basisPartner[match] = index
+    }
+  }
+
+  /// Whether an after group cancels a basis group in some of its runs: the same persons, the
+  /// basis group in one profile over the whole horizon (before-persists) and a run of the after
+  /// group in a copy of it (the months before the outcome starts, a phase "as before"). In those
+  /// runs both groups' flows are alike, and so are their taxes in every year wholly inside them.
+  private static func cancelsInPart(_ after: PopulationGroup, _ basis: PopulationGroup) -> Bool {
+    guard after.persons == basis.persons, basis.runs.count == 1, let only = basis.runs.first, only.start == 0,
+      only.end == after.runs.last?.end
+    else { return false }
+    return after.runs.contains { $0.profile.isCopy(of: only.profile) }
   }
 
   /// Groups the last draw left out because an after group and a basis group cancel (both
@@ -282,37 +316,70 @@ public struct DrawWorkspace {
   }
 
   /// Adds groups' flows and income taxes with `sign` (+1 after, −1 comparison basis), leaving
-  /// out the groups marked in `skipped` (``pair(_:_:)``'s marks, one per group).
-  mutating func add(_ groups: [PopulationGroup], sign: Int64, tax: PreparedIncomeTax, skipping skipped: [Bool])
-    throws
-  {
-    let stride = months + 1
+  /// out the groups marked in `skipped` (``pair(_:_:)``'s marks, one per group), and the runs
+  /// and tax years in which a group cancels its partner in `others` (`partners`, one per group).
+  mutating func add(
+    _ groups: [PopulationGroup], sign: Int64, tax: PreparedIncomeTax, skipping skipped: [Bool], partners: [Int],
+    others: [PopulationGroup]
+  ) throws {
     // By index, in place: copying each group and run out would retain their arrays every draw.
     for index in groups.indices where groups[index].persons > 0 && !skipped[index] {
       let persons = groups[index].persons
-      for position in groups[index].runs.indices {
-        let run = (start: groups[index].runs[position].start, end: groups[index].runs[position].end)
-        groups[index].runs[position].profile.groupAmounts(persons: persons, into: &amounts)
-        // By index, reading the entries' parties in place: copying an entry out would retain
-        // its item and derivation for every entry of every run of every draw.
-        groups[index].runs[position].profile.entries.withUnsafeBufferPointer { entries in
-          runDifferences.withUnsafeMutableBufferPointer { differences in
-            for position in entries.indices where amounts[position] != .zero {
-              let value = sign * amounts[position].ore
-              if case .actor(let payer) = entries[position].payer {
-                differences[payer.ordinal * stride + run.start] -= value
-                differences[payer.ordinal * stride + run.end] += value
-              }
-              if case .actor(let payee) = entries[position].payee {
-                differences[payee.ordinal * stride + run.start] += value
-                differences[payee.ordinal * stride + run.end] -= value
-              }
-            }
-          }
+      let partner = partners[index]
+      guard partner >= 0 else {
+        cancelled.removeAll(keepingCapacity: true)
+        for position in groups[index].runs.indices {
+          let run = groups[index].runs[position].start..<groups[index].runs[position].end
+          addFlows(of: groups[index].runs[position].profile, persons: persons, sign: sign, over: run)
+        }
+        try addTaxes(of: groups[index], sign: sign, tax: tax)
+        continue
+      }
+      // The after group's runs split into those that cancel (copies of the basis group's one
+      // profile) and those that do not: each group adds its flows over the second only.
+      let (after, basis) = sign > 0 ? (groups[index], others[partner]) : (others[partner], groups[index])
+      cancelled.removeAll(keepingCapacity: true)
+      for position in after.runs.indices {
+        let run = after.runs[position].start..<after.runs[position].end
+        if after.runs[position].profile.isCopy(of: basis.runs[0].profile) {
+          cancelled.append(run)
+        } else {
+          addFlows(
+            of: sign > 0 ? after.runs[position].profile : basis.runs[0].profile, persons: persons, sign: sign, over: run
+          )
         }
       }
       try addTaxes(of: groups[index], sign: sign, tax: tax)
     }
+  }
+
+  /// A profile's flows for `persons` persons, every month of `run`.
+  private mutating func addFlows(of profile: PersonMonth, persons: Double, sign: Int64, over run: Range<Int>) {
+    let stride = months + 1
+    profile.groupAmounts(persons: persons, into: &amounts)
+    // By index, reading the entries' parties in place: copying an entry out would retain its
+    // item and derivation for every entry of every run of every draw.
+    profile.entries.withUnsafeBufferPointer { entries in
+      runDifferences.withUnsafeMutableBufferPointer { differences in
+        for position in entries.indices where amounts[position] != .zero {
+          let value = sign * amounts[position].ore
+          if case .actor(let payer) = entries[position].payer {
+            differences[payer.ordinal * stride + run.lowerBound] -= value
+            differences[payer.ordinal * stride + run.upperBound] += value
+          }
+          if case .actor(let payee) = entries[position].payee {
+            differences[payee.ordinal * stride + run.lowerBound] += value
+            differences[payee.ordinal * stride + run.upperBound] -= value
+          }
+        }
+      }
+    }
+  }
+
+  /// Whether the months `start..<end` lie wholly in a run in which the group being added
+  /// cancels its partner (``add(_:sign:tax:skipping:partners:others:)``'s `cancelled`).
+  private func isCancelled(_ start: Int, _ end: Int) -> Bool {
+    cancelled.contains { $0.lowerBound <= start && end <= $0.upperBound }
   }
 
   /// The group's income tax year by year, as ``TaxBooking`` books it: per person, times the
@@ -329,6 +396,10 @@ public struct DrawWorkspace {
     while yearStart < months {
       let yearEnd = min(yearStart + 12, months)
       let count = yearEnd - yearStart
+      if isCancelled(yearStart, yearEnd) {
+        yearStart = yearEnd
+        continue
+      }
       guard let runIndex = group.runs.firstIndex(where: { $0.start <= yearStart && yearEnd <= $0.end }) else {
         try addTaxMonthByMonth(of: group, sign: sign, yearStart: yearStart, yearEnd: yearEnd, tax: method)
         yearStart = yearEnd
@@ -342,7 +413,7 @@ public struct DrawWorkspace {
       )
       var blockEnd = yearEnd
       if count == 12 {
-        while blockEnd + 12 <= min(runEnd, months) { blockEnd += 12 }
+        while blockEnd + 12 <= min(runEnd, months) && !isCancelled(blockEnd, blockEnd + 12) { blockEnd += 12 }
       }
       defer { yearStart = blockEnd }
       let months = Int64(count)
