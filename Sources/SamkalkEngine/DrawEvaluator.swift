@@ -598,11 +598,15 @@ public struct DrawWorkspace {
         for row in combRows {
           let actor = row / 12
           let offset = row % 12
+          // The years whose month at this offset lies within the horizon; every one is added,
+          // zero or not, rather than branching on it (wrapping: bounded by the groups' volume).
+          let years = offset < months ? min(combYears, (months - 1 - offset) / 12 + 1) : 0
+          let source = comb.baseAddress! + row * combYears
+          let target = differences.baseAddress! + actor * stride + offset
           var running: Int64 = 0
-          for year in 0..<combYears {
-            running += comb[row * combYears + year]
-            let month = year * 12 + offset
-            if running != 0 && month < months { differences[actor * stride + month] += running }
+          for year in 0..<years {
+            running &+= source[year]
+            target[year * 12] &+= running
           }
         }
       }
