@@ -107,7 +107,8 @@ extension Money {
     let exact = Double(magnitude) * (weight / total)
     let floor = Int64(exact)  // exact ≥ 0, so truncation is the floor
     let left = magnitude - floor * Int64(count)
-    return (sign * (floor + left / Int64(count)), Int(left % Int64(count)), sign)
+    let (rounds, rest) = Self.dividing(left, into: Int64(count))
+    return (sign * (floor + rounds), Int(rest), sign)
   }
 
   /// The same split as ``split(proportionalTo:)``, written into `parts` (öre) without
@@ -224,11 +225,25 @@ extension Money {
     let remainderSecond = exactSecond - Double(floorSecond)
     let count = Int64(firstCount + secondCount)
     let left = magnitude - floorFirst * Int64(firstCount) - floorSecond * Int64(secondCount)
-    let rounds = left / count
+    let (rounds, rest) = dividing(left, into: count)
     let order: TwoValuedOrder =
       remainderFirst == remainderSecond
       ? .byIndex : remainderFirst > remainderSecond ? .firstValueFirst : .secondValueFirst
-    return (floorFirst + rounds, floorSecond + rounds, Int(left % count), order)
+    return (floorFirst + rounds, floorSecond + rounds, Int(rest), order)
+  }
+
+  /// Quotient and remainder of `value` by `count`, with a year's twelve months as a constant
+  /// divisor (a multiplication, where dividing by a variable takes some twenty-five cycles):
+  /// the tax splits of every Monte Carlo draw divide by twelve.
+  ///
+  /// | value | count | result  |
+  /// |-------|-------|---------|
+  /// | 25    | 12    | (2, 1)  |
+  /// | 25    | 7     | (3, 4)  |
+  /// | −25   | 12    | (−2, −1)|
+  @inlinable
+  static func dividing(_ value: Int64, into count: Int64) -> (quotient: Int64, remainder: Int64) {
+    count == 12 ? (value / 12, value % 12) : (value / count, value % count)
   }
 }
 
