@@ -102,7 +102,7 @@ public struct SKV433Method: IncomeTaxMethod {
     available -= reductionGranted
     result.skattereduktionForvarvsinkomst = kronor(reductionGranted)
 
-    if try parameters.listed("skatt.regional_skattereduktion.kommuner") {
+    if try parameters.listed(Self.regionalReductionList) {
       let regional = min(try number(.regionalSkattereduktionBelopp), available)
       result.regionalSkattereduktion = kronor(regional)
     }
@@ -110,6 +110,10 @@ public struct SKV433Method: IncomeTaxMethod {
   }
 
   private static func kronor(_ value: Double) -> Money { Money(kronor: Int64(value)) }
+
+  /// The municipalities with the regional tax reduction, as a key built once (every tax of
+  /// every Monte Carlo draw asks).
+  private static let regionalReductionList: RateKey = "skatt.regional_skattereduktion.kommuner"
 
   /// The grundavdrag for a fastställd förvärvsinkomst, rounded up to 100 kr, never above FFI.
   public static func grundavdrag(ffi: Double, pbb: Double, number: (Parameter) throws(RateLookupError) -> Double)

@@ -74,64 +74,64 @@ struct SituationFlows {
     switch share.situation {
     case .forsorjningsstod:
       try benefit(
-        share, item: "forsorjningsstod", payerKey: "betalare.forsorjningsstod",
+        share, item: "forsorjningsstod", payerKey: Key.betalareForsorjningsstod,
         monthlyFromRates: { () throws(EngineError) in
-          try rates.number("formaner.forsorjningsstod.per_hushallsmanad", unit: .krPerManad)
+          try rates.number(Key.formanerForsorjningsstodPerHushallsmanad, unit: .krPerManad)
         }, taxable: false, to: &month)
     case .etableringsersattning:
       try benefit(
-        share, item: "etableringsersattning", payerKey: "betalare.etableringsersattning",
+        share, item: "etableringsersattning", payerKey: Key.betalareEtableringsersattning,
         monthlyFromRates: { () throws(EngineError) in
-          periods.monthly(perWeekday: try rates.number("formaner.etableringsersattning.dag", unit: .krPerDag))
+          periods.monthly(perWeekday: try rates.number(Key.formanerEtableringsersattningDag, unit: .krPerDag))
         }, taxable: false, to: &month)
     case .aktivitetsstod, .praktik, .arbetstraning:
       try benefit(
-        share, item: "aktivitetsstod", payerKey: "betalare.aktivitetsstod",
+        share, item: "aktivitetsstod", payerKey: Key.betalareAktivitetsstod,
         monthlyFromRates: { () throws(EngineError) in
-          periods.monthly(perWeekday: try rates.number("formaner.aktivitetsstod.dag", unit: .krPerDag))
+          periods.monthly(perWeekday: try rates.number(Key.formanerAktivitetsstodDag, unit: .krPerDag))
         }, taxable: true, to: &month)
     case .utvecklingsersattning:
       try benefit(
-        share, item: "utvecklingsersattning", payerKey: "betalare.utvecklingsersattning",
+        share, item: "utvecklingsersattning", payerKey: Key.betalareUtvecklingsersattning,
         monthlyFromRates: { () throws(EngineError) in
-          periods.monthly(perWeekday: try rates.number("formaner.utvecklingsersattning.dag", unit: .krPerDag))
+          periods.monthly(perWeekday: try rates.number(Key.formanerUtvecklingsersattningDag, unit: .krPerDag))
         }, taxable: false, to: &month)
     case .aKassa:
       try benefit(
-        share, item: "a_kassa", payerKey: "betalare.a_kassa",
+        share, item: "a_kassa", payerKey: Key.betalareAKassa,
         monthlyFromRates: { () throws(EngineError) in
-          periods.monthly(perWeekday: try rates.number("formaner.a_kassa.grundbelopp_dag", unit: .krPerDag))
+          periods.monthly(perWeekday: try rates.number(Key.formanerAKassaGrundbeloppDag, unit: .krPerDag))
         }, taxable: true, to: &month)
     case .sjukpenning:
       try benefit(
-        share, item: "sjukpenning", payerKey: "betalare.sjukpenning",
+        share, item: "sjukpenning", payerKey: Key.betalareSjukpenning,
         monthlyFromRates: { () throws(EngineError) in
           guard let income = share.annualIncome else {
             throw EngineError("sjukpenning needs the sjukpenninggrundande inkomst (annualIncome)")
           }
           let daily =
-            income * (try rates.number("formaner.sjukpenning.sgi_faktor", unit: .andel))
-            * (try rates.number("formaner.sjukpenning.ersattningsniva", unit: .andel)) / periods.daysPerYear
-          let cap = try rates.number("formaner.sjukpenning.max_kalenderdag", unit: .krPerKalenderdag)
+            income * (try rates.number(Key.formanerSjukpenningSgiFaktor, unit: .andel))
+            * (try rates.number(Key.formanerSjukpenningErsattningsniva, unit: .andel)) / periods.daysPerYear
+          let cap = try rates.number(Key.formanerSjukpenningMaxKalenderdag, unit: .krPerKalenderdag)
           return periods.monthly(perCalendarDay: min(daily, cap))
         }, taxable: true, to: &month)
     case .sjukersattning:
       try benefit(
-        share, item: "sjukersattning", payerKey: "betalare.sjukersattning",
+        share, item: "sjukersattning", payerKey: Key.betalareSjukersattning,
         monthlyFromRates: { () throws(EngineError) in
-          try rates.number("formaner.sjukersattning.garanti_manad", unit: .krPerManad)
+          try rates.number(Key.formanerSjukersattningGarantiManad, unit: .krPerManad)
         }, taxable: true, to: &month)
     case .aktivitetsersattning:
       try benefit(
-        share, item: "aktivitetsersattning", payerKey: "betalare.aktivitetsersattning",
+        share, item: "aktivitetsersattning", payerKey: Key.betalareAktivitetsersattning,
         monthlyFromRates: { () throws(EngineError) in
-          try rates.number("formaner.aktivitetsersattning.garanti_manad", unit: .krPerManad)
+          try rates.number(Key.formanerAktivitetsersattningGarantiManad, unit: .krPerManad)
         }, taxable: true, to: &month)
     case .studier:
       try benefit(
-        share, item: "studiebidrag", payerKey: "betalare.studiebidrag",
+        share, item: "studiebidrag", payerKey: Key.betalareStudiebidrag,
         monthlyFromRates: { () throws(EngineError) in
-          try rates.number("formaner.studiebidrag.manad", unit: .krPerManad)
+          try rates.number(Key.formanerStudiebidragManad, unit: .krPerManad)
         }, taxable: false, to: &month)
     case .arbete, .nystartsjobb, .introduktionsjobb, .lonebidrag, .skyddatArbeteOffentligt, .samhall:
       try addWork(share, to: &month)
@@ -156,35 +156,35 @@ struct SituationFlows {
       throw EngineError("\(situation.rawValue) needs a monthly wage")
     }
     let wage = fullTimeWage * share.extent
-    let contributionRate = try rates.number("arbetsgivaravgift.full", unit: .andel)
+    let contributionRate = try rates.number(Key.arbetsgivaravgiftFull, unit: .andel)
     var subsidy = 0.0
     switch situation {
     case .arbete:
       break
     case .nystartsjobb:
       guard let factor = share.subsidyFactor else { throw EngineError("nystartsjobb needs a subsidyFactor") }
-      let cap = try rates.number("subvention.nystartsjobb.lonetak", unit: .krPerManad) * share.extent
+      let cap = try rates.number(Key.subventionNystartsjobbLonetak, unit: .krPerManad) * share.extent
       subsidy = factor * contributionRate * min(wage, cap)
     case .introduktionsjobb:
       guard let subsidyShare = share.subsidyShare else {
         throw EngineError("introduktionsjobb needs a subsidyShare")
       }
-      let maxShare = try rates.number("subvention.introduktionsjobb.andel", unit: .andel)
+      let maxShare = try rates.number(Key.subventionIntroduktionsjobbAndel, unit: .andel)
       guard subsidyShare <= maxShare else {
         throw EngineError("introduktionsjobb subsidyShare \(subsidyShare) is above the maximum \(maxShare)")
       }
-      let cap = try rates.number("subvention.introduktionsjobb.lonetak", unit: .krPerManad) * share.extent
+      let cap = try rates.number(Key.subventionIntroduktionsjobbLonetak, unit: .krPerManad) * share.extent
       subsidy = subsidyShare * min(wage, cap) * (1 + contributionRate)
     case .lonebidrag, .skyddatArbeteOffentligt, .samhall:
       guard let subsidyShare = share.subsidyShare else {
         throw EngineError("\(situation.rawValue) needs a subsidyShare")
       }
-      let cap = try rates.number("subvention.lonebidrag.lonetak", unit: .krPerManad) * share.extent
+      let cap = try rates.number(Key.subventionLonebidragLonetak, unit: .krPerManad) * share.extent
       subsidy = subsidyShare * min(wage, cap) * (1 + contributionRate)
     default:
       preconditionFailure("addWork called for \(situation)")
     }
-    let productivity = try rates.number("produktion.andel_av_lonekostnad", unit: .andel)
+    let productivity = try rates.number(Key.produktionAndelAvLonekostnad, unit: .andel)
     let wageAmount = try money(wage, "lon")
     let contributions = try money(wage * contributionRate, "avgifter")
     let subsidyAmount = try money(subsidy, "subvention")
@@ -194,7 +194,7 @@ struct SituationFlows {
     var terms: [(index: Int, sign: Int64)] = [(wageIndex, 1), (contributionIndex, 1)]
     if subsidyAmount > .zero {
       let subsidyIndex = month.add(
-        .actor(try rates.actor("betalare.lonesubvention")), .actor(.arbetsgivare),
+        .actor(try rates.actor(Key.betalareLonesubvention)), .actor(.arbetsgivare),
         Self.subsidyItems[situation] ?? "lonesubvention_\(situation.rawValue)", subsidyAmount, .transfer)
       terms.append((subsidyIndex, -1))
     }
@@ -207,4 +207,36 @@ struct SituationFlows {
     month.earned += wageAmount
     month.pensionable += wageAmount
   }
+}
+
+/// The rate keys the flows read, built once: a key built from a literal computes its code at
+/// every lookup, and the profiles of every Monte Carlo draw look these up.
+private enum Key {
+  static let betalareForsorjningsstod: RateKey = "betalare.forsorjningsstod"
+  static let formanerForsorjningsstodPerHushallsmanad: RateKey = "formaner.forsorjningsstod.per_hushallsmanad"
+  static let betalareEtableringsersattning: RateKey = "betalare.etableringsersattning"
+  static let formanerEtableringsersattningDag: RateKey = "formaner.etableringsersattning.dag"
+  static let betalareAktivitetsstod: RateKey = "betalare.aktivitetsstod"
+  static let formanerAktivitetsstodDag: RateKey = "formaner.aktivitetsstod.dag"
+  static let betalareUtvecklingsersattning: RateKey = "betalare.utvecklingsersattning"
+  static let formanerUtvecklingsersattningDag: RateKey = "formaner.utvecklingsersattning.dag"
+  static let betalareAKassa: RateKey = "betalare.a_kassa"
+  static let formanerAKassaGrundbeloppDag: RateKey = "formaner.a_kassa.grundbelopp_dag"
+  static let betalareSjukpenning: RateKey = "betalare.sjukpenning"
+  static let formanerSjukpenningSgiFaktor: RateKey = "formaner.sjukpenning.sgi_faktor"
+  static let formanerSjukpenningErsattningsniva: RateKey = "formaner.sjukpenning.ersattningsniva"
+  static let formanerSjukpenningMaxKalenderdag: RateKey = "formaner.sjukpenning.max_kalenderdag"
+  static let betalareSjukersattning: RateKey = "betalare.sjukersattning"
+  static let formanerSjukersattningGarantiManad: RateKey = "formaner.sjukersattning.garanti_manad"
+  static let betalareAktivitetsersattning: RateKey = "betalare.aktivitetsersattning"
+  static let formanerAktivitetsersattningGarantiManad: RateKey = "formaner.aktivitetsersattning.garanti_manad"
+  static let betalareStudiebidrag: RateKey = "betalare.studiebidrag"
+  static let formanerStudiebidragManad: RateKey = "formaner.studiebidrag.manad"
+  static let arbetsgivaravgiftFull: RateKey = "arbetsgivaravgift.full"
+  static let subventionNystartsjobbLonetak: RateKey = "subvention.nystartsjobb.lonetak"
+  static let subventionIntroduktionsjobbAndel: RateKey = "subvention.introduktionsjobb.andel"
+  static let subventionIntroduktionsjobbLonetak: RateKey = "subvention.introduktionsjobb.lonetak"
+  static let subventionLonebidragLonetak: RateKey = "subvention.lonebidrag.lonetak"
+  static let produktionAndelAvLonekostnad: RateKey = "produktion.andel_av_lonekostnad"
+  static let betalareLonesubvention: RateKey = "betalare.lonesubvention"
 }
