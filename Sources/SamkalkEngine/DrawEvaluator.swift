@@ -96,12 +96,8 @@ public struct DrawEvaluator: @unchecked Sendable {
       municipalityAsBase: overrides.kommunal == nil && overrides.regional == nil, municipality: rates
     ) { taxMethod.prepared(for: reader.taxContext(for: rates)) }
     workspace.pair(afterGroups, basisGroups)
-    try workspace.add(
-      afterGroups, sign: 1, tax: tax, skipping: workspace.afterPaired, partners: workspace.afterPartner,
-      others: basisGroups)
-    try workspace.add(
-      basisGroups, sign: -1, tax: tax, skipping: workspace.basisPaired, partners: workspace.basisPartner,
-      others: afterGroups)
+    try workspace.add(afterGroups, sign: 1, tax: tax, sharing: workspace.afterShared)
+    try workspace.add(basisGroups, sign: -1, tax: tax, sharing: workspace.basisShared)
     let finsamAsBase = !Calculator.finsamKeys.contains { overrides.numbers[$0] != nil }
     try workspace.addMeasure(scenario.measure, rates: reader, reusable: finsamAsBase)
     workspace.finish(
@@ -156,15 +152,14 @@ public struct DrawWorkspace {
   /// the 84, so that ``finish(_:)`` expands only those.
   private var combRows: [Int] = []
   private var combRowUsed = [Bool](repeating: false, count: Actor.count * 12)
-  /// Per after group and per basis group: whether ``pair(_:_:)`` found its cancelling twin.
-  fileprivate var afterPaired: [Bool] = []
-  fileprivate var basisPaired: [Bool] = []
-  /// Per after group and per basis group: the index of the group in the other arm whose flows
-  /// and taxes cancel this one's in some runs (``pair(_:_:)``), or −1.
-  fileprivate var afterPartner: [Int] = []
-  fileprivate var basisPartner: [Int] = []
-  /// For the group being added: the month ranges in which it cancels its partner.
-  private var cancelled: [Range<Int>] = []
+  /// The month ranges in which a paired after group and basis group are the same persons in
+  /// copies of one profile (``pair(_:_:)``), one list after another, and per after group and per
+  /// basis group the part of `shared` that is its pair's (empty when unpaired).
+  private var shared: [Range<Int>] = []
+  fileprivate var afterShared: [Range<Int>] = []
+  fileprivate var basisShared: [Range<Int>] = []
+  /// The part of `shared` of the group being added (``add(_:sign:tax:sharing:)``).
+  private var current: Range<Int> = 0..<0
   /// Effect and discount factor per year of the horizon.
   private var factors: [(effect: Double, discount: Double)] = []
   /// The measure whose cost flows `spent` holds, when they were computed with the base Finsam
@@ -260,93 +255,70 @@ public struct DrawWorkspace {
     }
   }
 
-  /// Marks the after groups and comparison-basis groups that are the same persons on the same
-  /// runs of the same profiles (an outcome that leaves its persons in the before situation):
-  /// their flows and taxes are computed alike and cancel to the öre, so neither is added.
+  /// Pairs each after group with a comparison-basis group of the same persons, and records the
+  /// months in which both are in copies of one profile (the months before an outcome starts, a
+  /// phase "as before", the whole horizon for an outcome that stays in the before situation). In
+  /// those months their flows are alike, and so are their taxes in every year wholly inside one
+  /// such range (the same income, split alike): they cancel to the öre, so neither adds them.
+  /// Any pairing of equal persons is exact; the first basis group that shares months is taken.
   mutating func pair(_ after: [PopulationGroup], _ basis: [PopulationGroup]) {
-    afterPaired.removeAll(keepingCapacity: true)
-    basisPaired.removeAll(keepingCapacity: true)
-    afterPaired.append(contentsOf: repeatElement(false, count: after.count))
-    basisPaired.append(contentsOf: repeatElement(false, count: basis.count))
+    shared.removeAll(keepingCapacity: true)
+    afterShared.removeAll(keepingCapacity: true)
+    basisShared.removeAll(keepingCapacity: true)
+    basisShared.append(contentsOf: repeatElement(0..<0, count: basis.count))
     for index in after.indices {  // by index: a copy of each group would retain its arrays
-      guard let match = basis.indices.first(where: { !basisPaired[$0] && Self.cancels(after[index], basis[$0]) })
-      else { continue }
-      afterPaired[index] = true
-      basisPaired[match] = true
-    }
-    afterPartner.removeAll(keepingCapacity: true)
-    basisPartner.removeAll(keepingCapacity: true)
-    afterPartner.append(contentsOf: repeatElement(-1, count: after.count))
-    basisPartner.append(contentsOf: repeatElement(-1, count: basis.count))
-    for index in after.indices where !afterPaired[index] {
-      guard
-        let match = basis.indices.first(where: {
-          !basisPaired[$0] && basisPartner[$0] < 0 && Self.cancelsInPart(after[index], basis[$0])
-        })
-      else { continue }
-      afterPartner[index] = match
-      basisPartner[match] = index
-    }
-  }
-
-  /// Whether an after group cancels a basis group in some of its runs: the same persons, the
-  /// basis group in one profile over the whole horizon (before-persists) and a run of the after
-  /// group in a copy of it (the months before the outcome starts, a phase "as before"). In those
-  /// runs both groups' flows are alike, and so are their taxes in every year wholly inside them.
-  private static func cancelsInPart(_ after: PopulationGroup, _ basis: PopulationGroup) -> Bool {
-    guard after.persons == basis.persons, basis.runs.count == 1, let only = basis.runs.first, only.start == 0,
-      only.end == after.runs.last?.end
-    else { return false }
-    return after.runs.contains { $0.profile.isCopy(of: only.profile) }
-  }
-
-  /// Groups the last draw left out because an after group and a basis group cancel (both
-  /// counted): outcomes that leave their persons in the before situation cost nothing to evaluate.
-  public var groupsLeftOut: Int { 2 * afterPaired.count { $0 } }
-
-  /// Whether two groups' flows cancel: the same persons and runs of copies of the same profiles.
-  private static func cancels(_ one: PopulationGroup, _ other: PopulationGroup) -> Bool {
-    guard one.persons == other.persons, one.runs.count == other.runs.count else { return false }
-    for (mine, theirs) in zip(one.runs, other.runs) {
-      guard mine.start == theirs.start, mine.count == theirs.count, mine.profile.isCopy(of: theirs.profile) else {
-        return false
+      let start = shared.count
+      for match in basis.indices where basisShared[match].isEmpty && basis[match].persons == after[index].persons {
+        appendSharedMonths(after[index].runs, basis[match].runs)
+        if shared.count > start {
+          basisShared[match] = start..<shared.count
+          break
+        }
       }
+      afterShared.append(start..<shared.count)
     }
-    return true
+  }
+
+  /// Appends the overlaps of two groups' runs in which both follow copies of one profile (the
+  /// runs are in order and without gaps, so one pass over both).
+  private mutating func appendSharedMonths(_ one: [ScheduleRun], _ other: [ScheduleRun]) {
+    var (mine, theirs) = (0, 0)
+    while mine < one.count && theirs < other.count {
+      let overlap = max(one[mine].start, other[theirs].start)..<min(one[mine].end, other[theirs].end)
+      if !overlap.isEmpty && one[mine].profile.isCopy(of: other[theirs].profile) { shared.append(overlap) }
+      if one[mine].end <= other[theirs].end { mine += 1 } else { theirs += 1 }
+    }
+  }
+
+  /// Groups the last draw left out because an after group and a basis group cancel over the
+  /// whole horizon (both counted): outcomes that leave their persons in the before situation
+  /// cost nothing to evaluate.
+  public var groupsLeftOut: Int {
+    2 * afterShared.count { span in shared[span].reduce(0) { $0 + $1.count } == months }
   }
 
   /// Adds groups' flows and income taxes with `sign` (+1 after, −1 comparison basis), leaving
-  /// out the groups marked in `skipped` (``pair(_:_:)``'s marks, one per group), and the runs
-  /// and tax years in which a group cancels its partner in `others` (`partners`, one per group).
-  mutating func add(
-    _ groups: [PopulationGroup], sign: Int64, tax: PreparedIncomeTax, skipping skipped: [Bool], partners: [Int],
-    others: [PopulationGroup]
-  ) throws {
+  /// out the months each shares with its pair (`sharing`: ``pair(_:_:)``'s spans, one per group).
+  mutating func add(_ groups: [PopulationGroup], sign: Int64, tax: PreparedIncomeTax, sharing: [Range<Int>]) throws {
     // By index, in place: copying each group and run out would retain their arrays every draw.
-    for index in groups.indices where groups[index].persons > 0 && !skipped[index] {
-      let persons = groups[index].persons
-      let partner = partners[index]
-      guard partner >= 0 else {
-        cancelled.removeAll(keepingCapacity: true)
-        for position in groups[index].runs.indices {
-          let run = groups[index].runs[position].start..<groups[index].runs[position].end
-          addFlows(of: groups[index].runs[position].profile, persons: persons, sign: sign, over: run)
+    for index in groups.indices where groups[index].persons > 0 {
+      current = sharing[index]
+      for position in groups[index].runs.indices {
+        // The run's months outside the shared ranges (which are in order and within the runs).
+        var start = groups[index].runs[position].start
+        let end = groups[index].runs[position].end
+        for item in current where shared[item].lowerBound < end && shared[item].upperBound > start {
+          let range = shared[item]
+          if range.lowerBound > start {
+            addFlows(
+              of: groups[index].runs[position].profile, persons: groups[index].persons, sign: sign,
+              over: start..<range.lowerBound)
+          }
+          start = range.upperBound
         }
-        try addTaxes(of: groups[index], sign: sign, tax: tax)
-        continue
-      }
-      // The after group's runs split into those that cancel (copies of the basis group's one
-      // profile) and those that do not: each group adds its flows over the second only.
-      let (after, basis) = sign > 0 ? (groups[index], others[partner]) : (others[partner], groups[index])
-      cancelled.removeAll(keepingCapacity: true)
-      for position in after.runs.indices {
-        let run = after.runs[position].start..<after.runs[position].end
-        if after.runs[position].profile.isCopy(of: basis.runs[0].profile) {
-          cancelled.append(run)
-        } else {
+        if end > start {
           addFlows(
-            of: sign > 0 ? after.runs[position].profile : basis.runs[0].profile, persons: persons, sign: sign, over: run
-          )
+            of: groups[index].runs[position].profile, persons: groups[index].persons, sign: sign, over: start..<end)
         }
       }
       try addTaxes(of: groups[index], sign: sign, tax: tax)
@@ -376,10 +348,12 @@ public struct DrawWorkspace {
     }
   }
 
-  /// Whether the months `start..<end` lie wholly in a run in which the group being added
-  /// cancels its partner (``add(_:sign:tax:skipping:partners:others:)``'s `cancelled`).
+  /// Whether the months `start..<end` lie wholly in one range the group being added shares
+  /// with its pair (``add(_:sign:tax:sharing:)``'s `current`).
   private func isCancelled(_ start: Int, _ end: Int) -> Bool {
-    cancelled.contains { $0.lowerBound <= start && end <= $0.upperBound }
+    // By index, not through a slice (which would retain the array at every year of every group).
+    for index in current where shared[index].lowerBound <= start && end <= shared[index].upperBound { return true }
+    return false
   }
 
   /// The group's income tax year by year, as ``TaxBooking`` books it: per person, times the
