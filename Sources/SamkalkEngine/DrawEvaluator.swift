@@ -28,6 +28,8 @@ public struct DrawEvaluator: @unchecked Sendable {
   /// The base run's profiles, reused by draws whose rate overrides leave the flows alone (a
   /// draw's phase still has to have the same situations and services to match).
   private let baseProfiles: ProfileMemo
+  /// The base scenario's groups, planned once (``DrawPlan``); `nil` for a comparison alternative.
+  private var plan: DrawPlan?
 
   /// Looks up, once, every rate the scenario's base run needs.
   public init(rates: RateBook, scenario: Scenario, taxMethod: any IncomeTaxMethod = SKV433Method())
@@ -45,7 +47,13 @@ public struct DrawEvaluator: @unchecked Sendable {
     self.baseProfiles = ProfileMemo(tracesKeys: true)
     // One evaluation fills the base reader's cache and the profiles, so draws start from them.
     var workspace = DrawWorkspace()
+    self.plan = nil
     try evaluate(scenario, overrides: RateOverrides(), into: &workspace, reader: base, memo: baseProfiles)
+    do {
+      self.plan = DrawPlan(scenario: scenario, memo: baseProfiles, flows: try SituationFlows(rates: base))
+    } catch {
+      throw DiagnosticError(.error(error.description, at: location))
+    }
   }
 
   /// Evaluates one draw: `scenario` with its values as drawn, and rate values replaced by
@@ -54,13 +62,12 @@ public struct DrawEvaluator: @unchecked Sendable {
     throws(DiagnosticError)
   {
     try evaluate(
-      scenario, overrides: overrides, into: &workspace, reader: base.overriding(overrides.numbers),
-      memo: ProfileMemo(entries: baseProfiles.entries(unaffectedBy: overrides.numbers.keys)))
+      scenario, overrides: overrides, into: &workspace, reader: base.overriding(overrides.numbers), memo: nil)
   }
 
   private func evaluate(
     _ scenario: Scenario, overrides: RateOverrides, into workspace: inout DrawWorkspace, reader: RateReader,
-    memo: ProfileMemo
+    memo: ProfileMemo?
   ) throws(DiagnosticError) {
     do {
       try compute(scenario, overrides: overrides, workspace: &workspace, reader: reader, memo: memo)
@@ -75,7 +82,7 @@ public struct DrawEvaluator: @unchecked Sendable {
 
   private func compute(
     _ scenario: Scenario, overrides: RateOverrides, workspace: inout DrawWorkspace, reader: RateReader,
-    memo: ProfileMemo
+    memo: ProfileMemo?
   ) throws {
     let months = scenario.months
     guard months > 0 else { throw EngineError("the horizon has no months") }
@@ -84,10 +91,26 @@ public struct DrawEvaluator: @unchecked Sendable {
     if let kommunal = overrides.kommunal { rates.kommunal = kommunal }
     if let regional = overrides.regional { rates.regional = regional }
     let discountRate = try scenario.discountRate ?? reader.number("kalkylranta.standard", unit: .andel)
-    let builder = GroupBuilder(
-      scenario: scenario, flows: try SituationFlows(rates: reader), memo: memo, namesGroups: false)
-    let basisGroups = try builder.basisGroups()
-    let afterGroups = try builder.afterGroups(scenario.outcomes)
+    let flows = try SituationFlows(rates: reader)
+    let basisGroups: [PopulationGroup]
+    let afterGroups: [PopulationGroup]
+    // A draw's own memo holds the profiles it computes; the planned groups take the base run's
+    // profiles from the plan, the built ones from the base memo's entries the draw leaves alone.
+    workspace.groupsFromPlan = false
+    if let plan, memo == nil,
+      try workspace.fillGroups(
+        from: plan, scenario: scenario, overridden: overrides.numbers.keys, flows: flows, memo: ProfileMemo())
+    {
+      (afterGroups, basisGroups) = (workspace.plannedAfter, workspace.plannedBasis)
+      workspace.groupsFromPlan = true
+    } else {
+      let builder = GroupBuilder(
+        scenario: scenario, flows: flows,
+        memo: memo ?? ProfileMemo(entries: baseProfiles.entries(unaffectedBy: overrides.numbers.keys)),
+        namesGroups: false)
+      basisGroups = try builder.basisGroups()
+      afterGroups = try builder.afterGroups(scenario.outcomes)
+    }
     try GroupBooking.checkVolume(of: basisGroups)
     try GroupBooking.checkVolume(of: afterGroups)
     let tax = workspace.taxMethod(
@@ -126,6 +149,9 @@ public struct DrawWorkspace {
   public private(set) var npv: [Double] = []
   /// Payback month per perspective (``Perspective/all`` order); −1 when not within the horizon.
   public private(set) var paybackMonth: [Int] = []
+  /// Whether the last draw took its groups from the evaluator's plan (``DrawPlan``): every draw
+  /// that changes no start month, phase length or branch share does.
+  public internal(set) var groupsFromPlan = false
 
   private var months = 0
   /// Per perspective (``Perspective/all`` index × (months + 1)): differences of after − basis
@@ -162,6 +188,14 @@ public struct DrawWorkspace {
   private var current: Range<Int> = 0..<0
   /// Effect and discount factor per year of the horizon.
   private var factors: [(effect: Double, discount: Double)] = []
+  /// The groups of the last draw planned by ``DrawPlan``
+  /// (``fillGroups(from:scenario:overridden:flows:memo:)``), the plan they belong to, each phase
+  /// slot's profile and the draw's shape, kept for the next draw.
+  var plannedAfter: [PopulationGroup] = []
+  var plannedBasis: [PopulationGroup] = []
+  var plannedFor: DrawPlan?
+  var slotProfiles: [PersonMonth] = []
+  var shape: [Double] = []
   /// The measure whose cost flows `spent` holds, when they were computed with the base Finsam
   /// shares.
   private var keptMeasure: (measure: Measure, months: Int)?

@@ -226,6 +226,11 @@ final class ProfileMemo {
     return entries.filter { entry in !keys.contains { entry.keys.contains($0) } }
   }
 
+  /// The rate keys the profile of `phase` read, when this memo has it.
+  func keys(of phase: Phase) -> Set<RateKey>? {
+    entries.first { $0.situations == phase.situations && $0.services == phase.services }?.keys
+  }
+
   func profile(of phase: Phase, flows: SituationFlows) throws(EngineError) -> PersonMonth {
     // By index, comparing in place: `for entry in entries` would copy every entry it passes,
     // retaining its arrays and key set, at every lookup of every draw.

@@ -27,14 +27,17 @@ import Testing
       var point = EvaluationPoint(scenario: scenario, overrides: RateOverrides())
       for parameter in varied { parameter.apply(parameter.declared!.distribution!.sample(&generator), to: &point) }
       try expectCalculatorsResult(point, space: space, rates: rates, evaluator: evaluator, &workspace, "draw \(draw)")
+      #expect(workspace.groupsFromPlan, "draw \(draw) changes no start month, phase length or branch share")
     }
   }
 
   /// Every shipped scenario with each numeric input and rate moved by up to ±30 % at once (whole
   /// numbers rounded, values kept in their domain): start months, phase lengths and persons
-  /// change the groups themselves. Draws the Calculator rejects are skipped.
-  @Test(arguments: shippedScenarioNames())
-  func perturbedScenariosGiveTheCalculatorsResults(name: String) throws {
+  /// change the groups themselves. Draws the Calculator rejects are skipped. Once with every
+  /// input moved (the groups are built afresh when the paths change), once with the amounts
+  /// only (the groups come from the evaluator's plan).
+  @Test(arguments: shippedScenarioNames(), [false, true])
+  func perturbedScenariosGiveTheCalculatorsResults(name: String, amountsOnly: Bool) throws {
     let scenario = try shippedScenario(name)
     let rates = try shippedRates()
     let space = try ParameterSpace(scenario: scenario, result: try Calculator(rates: rates).run(scenario))
@@ -42,11 +45,16 @@ import Testing
     var workspace = DrawWorkspace()
     var generator = Xoshiro256StarStar(seed: 7)
     var compared = 0
-    for draw in 0..<12 {
+    // A comparison alternative's groups are always built.
+    let planned: Bool
+    if case .alternative = scenario.comparison { planned = false } else { planned = true }
+    for draw in 0..<16 {
       var point = EvaluationPoint(scenario: scenario, overrides: RateOverrides())
       for parameter in space.parameters {
         if case .kommunal = parameter.setter { continue }
         if case .regional = parameter.setter { continue }
+        let shapesPaths = ["@startMonth", "@months", "@share"].contains { parameter.id.hasSuffix($0) }
+        if amountsOnly && shapesPaths { continue }
         var value = parameter.base * (0.7 + 0.6 * Double(generator.next() >> 11) / Double(1 << 53))
         if parameter.isWholeNumber { value = value.rounded() }
         guard parameter.domain.contains(value) else { continue }
@@ -56,6 +64,7 @@ import Testing
         point, space: space, rates: rates, evaluator: evaluator, &workspace, "draw \(draw)")
       {
         compared += 1
+        if amountsOnly { #expect(workspace.groupsFromPlan == planned, "draw \(draw) takes its groups from the plan") }
       }
     }
     #expect(compared >= 6, "most perturbed draws are valid scenarios")
