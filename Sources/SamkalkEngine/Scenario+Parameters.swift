@@ -65,21 +65,28 @@ public struct ScenarioParameter: @unchecked Sendable {
   public var unit: String
   public var domain: ParameterDomain
   public var isWholeNumber: Bool
+  /// Whether setting the input gives the same scenario whatever value it held before: true for
+  /// every input but a branch's share, which rescales its sibling branches from their current
+  /// shares. An analysis that sets such inputs may set draw after draw on one copy of the
+  /// scenario instead of a fresh copy each time (which copies every array it changes).
+  public let overwrites: Bool
   private let set: (inout Scenario, Double) -> Void
 
   init(
     path: String, value: Double, unit: String, domain: ParameterDomain, isWholeNumber: Bool = false,
-    set: @escaping (inout Scenario, Double) -> Void
+    overwrites: Bool = true, set: @escaping (inout Scenario, Double) -> Void
   ) {
     self.path = path
     self.value = value
     self.unit = unit
     self.domain = domain
     self.isWholeNumber = isWholeNumber
+    self.overwrites = overwrites
     self.set = set
   }
 
-  /// Sets the input on `scenario` (rounded first when it is a whole number).
+  /// Sets the input on `scenario`, the scenario it was read from or a copy of it with inputs
+  /// set (rounded first when it is a whole number).
   public func apply(_ value: Double, to scenario: inout Scenario) {
     set(&scenario, isWholeNumber ? value.rounded() : value)
   }
@@ -142,14 +149,16 @@ extension Scenario {
     for (index, group) in groups.enumerated() {
       let path = "\(prefix)[\(group.id)]"
       let location = kind(index)
+      // The subgroups in proportion to the scenario's own, not to whatever they were last set to:
+      // setting a value twice gives the same scenario (``ScenarioParameter/overwrites``).
+      let (persons, subgroups) = (group.persons, group.subgroups.map(\.persons))
       list.append(
         ScenarioParameter(path: "\(path)@persons", value: group.persons, unit: "antal", domain: .nonNegative) {
           scenario, value in
           scenario.modifyGroup(location) { group in
-            let old = group.persons
             group.persons = value
             for sub in group.subgroups.indices {
-              group.subgroups[sub].persons = old > 0 ? group.subgroups[sub].persons * value / old : 0
+              group.subgroups[sub].persons = persons > 0 ? subgroups[sub] * value / persons : 0
             }
           }
         })
@@ -198,8 +207,9 @@ extension Scenario {
       for (branchIndex, branch) in phase.branches.enumerated() {
         let branchPath = "\(phasePath)/branch[\(branch.id)]"
         list.append(
-          ScenarioParameter(path: "\(branchPath)@share", value: branch.share, unit: "andel", domain: .share) {
-            scenario, value in
+          ScenarioParameter(
+            path: "\(branchPath)@share", value: branch.share, unit: "andel", domain: .share, overwrites: false
+          ) { scenario, value in
             scenario.modifyPhase(location) { phase in
               let rest = 1 - phase.branches[branchIndex].share
               let count = Double(phase.branches.count - 1)

@@ -45,17 +45,21 @@ public struct MonteCarlo {
     let appliers = varied.map(\.applier)
     let evaluator = try DrawEvaluator(rates: rates, scenario: scenario, taxMethod: taxMethod)
     let base = EvaluationPoint(scenario: scenario, overrides: RateOverrides())
+    // Each draw sets every varied value: when every setter overwrites what the last draw set, one
+    // copy a thread serves all its draws (a fresh copy would copy every array a setter changes).
+    let reusesPoint = varied.allSatisfy(\.overwrites)
     let store = DrawStore(draws: draws, parameters: varied.count)
     let blocks = (draws + Self.blockSize - 1) / Self.blockSize
     let work = WorkQueue(blocks: blocks)
     let workers = min(threads, blocks)
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       var workspace = DrawWorkspace()
+      var point = base
       while let block = work.next() {
         let range = (block * Self.blockSize)..<min(draws, (block + 1) * Self.blockSize)
         for draw in range {
           var generator = Xoshiro256StarStar(seed: Self.seed(seed, draw: draw))
-          var point = base
+          if !reusesPoint { point = base }
           // By index, through the appliers: `for parameter in varied` would copy each
           // parameter, and retain all its strings, every draw.
           for index in varied.indices {

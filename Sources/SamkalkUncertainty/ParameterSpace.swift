@@ -22,6 +22,13 @@ struct AnalysisParameter {
   /// The scenario's own `<vary>`, if any.
   var declared: VariedParameter?
 
+  /// Whether setting a value gives the same point whatever was set before
+  /// (``ScenarioParameter/overwrites``; always for rates).
+  var overwrites: Bool {
+    if case .input(let parameter) = setter { return parameter.overwrites }
+    return true
+  }
+
   /// Sets `value` on the point (the scenario copy or the rate overrides).
   func apply(_ value: Double, to point: inout EvaluationPoint) { applier(value, &point) }
 

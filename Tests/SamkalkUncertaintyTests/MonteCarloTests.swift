@@ -39,6 +39,19 @@ import Testing
     }
   }
 
+  /// The shipped cohort varies an outcome's persons (and so its subgroups): each thread sets
+  /// its draws on one copy of the scenario, and the figures must not depend on which draws a
+  /// thread set before.
+  @Test func sameFiguresWhateverTheThreadsWithSubgroupsVaried() throws {
+    let scenario = try shippedScenario("porten-2016-2018-osakerhet.xml")
+    let engine = MonteCarlo(rates: try shippedRates())
+    let one = try engine.run(scenario, draws: 2500, seed: 5, threads: 1)
+    let three = try engine.run(scenario, draws: 2500, seed: 5, threads: 3)
+    #expect(one.perspectives.map(\.meanNPV) == three.perspectives.map(\.meanNPV))
+    #expect(one.perspectives.map(\.npvHistogram) == three.perspectives.map(\.npvHistogram))
+    #expect(one.perspectives.map(\.paybackByYear) == three.perspectives.map(\.paybackByYear))
+  }
+
   @Test func sameSeedSameFiguresWhateverTheThreads() throws {
     let text = smallScenario(uncertainty: Self.varied, adjustments: #"<adjustments deadweight="0.1"/>"#)
     let scenario = try scenario(text)

@@ -31,6 +31,28 @@ import Testing
     #expect(shares.contains(0.5))
   }
 
+  /// A Monte Carlo thread sets draw after draw on one copy of the scenario: an input that
+  /// overwrites must give the same scenario whatever it was set to before; a branch share,
+  /// which rescales its siblings from their current shares, says it does not.
+  @Test func settingPersonsTwiceIsSettingThemOnce() throws {
+    let scenario = try shippedScenario("porten-2016-2018.xml")
+    let persons = try #require(scenario.parameters.first { $0.path == "outcome[subventionerat_arbete]@persons" })
+    #expect(persons.overwrites)
+    var once = scenario
+    persons.apply(37, to: &once)
+    var twice = scenario
+    for value in [41.3, 0, 12.7, 37] { persons.apply(value, to: &twice) }
+    #expect(twice.outcomes[1].persons == 37)
+    #expect(twice.outcomes[1].subgroups.map(\.persons) == once.outcomes[1].subgroups.map(\.persons))
+    let expected: [Double] = [17.0 * 37 / 50, 33.0 * 37 / 50]  // 17 and 33 of 50, as 37
+    #expect(once.outcomes[1].subgroups.map(\.persons) == expected)
+
+    let kalmar = try shippedScenario("samverkan-leder-till-arbete-kalmar.xml")
+    let branch = try #require(kalmar.parameters.first { $0.path.hasSuffix("@share") && $0.path.contains("/branch[") })
+    #expect(!branch.overwrites)
+    #expect(kalmar.parameters.filter { !$0.overwrites }.allSatisfy { $0.path.hasSuffix("@share") })
+  }
+
   @Test func wholeNumbersAreRoundedAndUnitsNamed() throws {
     var scenario = try shippedScenario("porten-2016-2018.xml")
     let start = try #require(scenario.parameters.first { $0.path == "outcome[studier]@startMonth" })
