@@ -89,9 +89,19 @@ public struct MonteCarlo {
         })
     }
     let mandate = scenario.mandatePeriodYears * 12
-    let perspectives = Perspective.all.enumerated().map { index, perspective in
-      Self.summary(of: perspective, index: index, store: store, mandateMonths: mandate, months: scenario.months)
+    // Each perspective summarised apart, by as many threads as the draws had: the summaries read
+    // the stored draws only, so the figures are the same whatever the number.
+    let summaries = SummaryStore(count: Perspective.all.count)
+    let months = scenario.months
+    DispatchQueue.concurrentPerform(iterations: min(threads, Perspective.all.count)) { worker in
+      for index in Swift.stride(from: worker, to: Perspective.all.count, by: min(threads, Perspective.all.count)) {
+        summaries.set(
+          Self.summary(
+            of: Perspective.all[index], index: index, store: store, mandateMonths: mandate, months: months),
+          at: index)
+      }
     }
+    let perspectives = summaries.all
     let parameters = varied.enumerated().map { index, parameter in
       let distribution = parameter.declared!.distribution!
       var sum = 0.0
@@ -235,6 +245,27 @@ final class DrawStore: @unchecked Sendable {
   func sample(draw: Int, parameter: Int) -> Double { samples[draw * parameters + parameter] }
   func npv(draw: Int, perspective: Int) -> Double { npvs[draw * perspectives + perspective] }
   func payback(draw: Int, perspective: Int) -> Int { Int(paybacks[draw * perspectives + perspective]) }
+}
+
+/// The perspectives' summaries, each written by one thread at its own position.
+final class SummaryStore: @unchecked Sendable {
+  // @unchecked: every slot is written by exactly one thread, and read only after
+  // `concurrentPerform` has returned.
+  private let summaries: UnsafeMutableBufferPointer<PerspectiveDistribution?>
+
+  init(count: Int) {
+    summaries = .allocate(capacity: count)
+    summaries.initialize(repeating: nil)
+  }
+
+  deinit {
+    _ = summaries.deinitialize()
+    summaries.deallocate()
+  }
+
+  func set(_ summary: PerspectiveDistribution, at index: Int) { summaries[index] = summary }
+
+  var all: [PerspectiveDistribution] { summaries.map { $0! } }
 }
 
 /// Hands out blocks of draws to threads, counts the draws done and keeps the first failure.
