@@ -300,27 +300,38 @@ public struct DrawWorkspace {
     afterShared.removeAll(keepingCapacity: true)
     basisShared.removeAll(keepingCapacity: true)
     basisShared.append(contentsOf: repeatElement(0..<0, count: basis.count))
-    for index in after.indices {  // by index: a copy of each group would retain its arrays
-      let start = shared.count
-      for match in basis.indices where basisShared[match].isEmpty && basis[match].persons == after[index].persons {
-        appendSharedMonths(after[index].runs, basis[match].runs)
-        if shared.count > start {
-          basisShared[match] = start..<shared.count
-          break
+    // Through the buffers, by index: a copy of each group would retain its arrays.
+    after.withUnsafeBufferPointer { after in
+      basis.withUnsafeBufferPointer { basis in
+        for index in after.indices {
+          let start = shared.count
+          for match in basis.indices where basisShared[match].isEmpty && basis[match].persons == after[index].persons {
+            appendSharedMonths(after.baseAddress! + index, basis.baseAddress! + match)
+            if shared.count > start {
+              basisShared[match] = start..<shared.count
+              break
+            }
+          }
+          afterShared.append(start..<shared.count)
         }
       }
-      afterShared.append(start..<shared.count)
     }
   }
 
   /// Appends the overlaps of two groups' runs in which both follow copies of one profile (the
   /// runs are in order and without gaps, so one pass over both).
-  private mutating func appendSharedMonths(_ one: [ScheduleRun], _ other: [ScheduleRun]) {
+  private mutating func appendSharedMonths(
+    _ one: UnsafePointer<PopulationGroup>, _ other: UnsafePointer<PopulationGroup>
+  ) {
     var (mine, theirs) = (0, 0)
-    while mine < one.count && theirs < other.count {
-      let overlap = max(one[mine].start, other[theirs].start)..<min(one[mine].end, other[theirs].end)
-      if !overlap.isEmpty && one[mine].profile.isCopy(of: other[theirs].profile) { shared.append(overlap) }
-      if one[mine].end <= other[theirs].end { mine += 1 } else { theirs += 1 }
+    while mine < one.pointee.runs.count && theirs < other.pointee.runs.count {
+      // In place: a run copied out would retain its profile.
+      let (firstEnd, secondEnd) = (one.pointee.runs[mine].end, other.pointee.runs[theirs].end)
+      let overlap = max(one.pointee.runs[mine].start, other.pointee.runs[theirs].start)..<min(firstEnd, secondEnd)
+      if !overlap.isEmpty && one.pointee.runs[mine].profile.isCopy(of: other.pointee.runs[theirs].profile) {
+        shared.append(overlap)
+      }
+      if firstEnd <= secondEnd { mine += 1 } else { theirs += 1 }
     }
   }
 
@@ -334,38 +345,39 @@ public struct DrawWorkspace {
   /// Adds groups' flows and income taxes with `sign` (+1 after, −1 comparison basis), leaving
   /// out the months each shares with its pair (`sharing`: ``pair(_:_:)``'s spans, one per group).
   mutating func add(_ groups: [PopulationGroup], sign: Int64, tax: PreparedIncomeTax, sharing: [Range<Int>]) throws {
-    // By index, in place: copying each group and run out would retain their arrays every draw.
-    for index in groups.indices where groups[index].persons > 0 {
-      current = sharing[index]
-      for position in groups[index].runs.indices {
-        // The run's months outside the shared ranges (which are in order and within the runs).
-        var start = groups[index].runs[position].start
-        let end = groups[index].runs[position].end
-        for item in current where shared[item].lowerBound < end && shared[item].upperBound > start {
-          let range = shared[item]
-          if range.lowerBound > start {
-            addFlows(
-              of: groups[index].runs[position].profile, persons: groups[index].persons, sign: sign,
-              over: start..<range.lowerBound)
+    // Through the buffer, by index: a group copied out (or passed on) would retain its arrays
+    // and strings every draw.
+    try groups.withUnsafeBufferPointer { groups in
+      for index in groups.indices where groups[index].persons > 0 {
+        current = sharing[index]
+        let group = groups.baseAddress! + index
+        for position in group.pointee.runs.indices {
+          // The run's months outside the shared ranges (which are in order and within the runs).
+          var start = group.pointee.runs[position].start
+          let end = group.pointee.runs[position].end
+          for item in current where shared[item].lowerBound < end && shared[item].upperBound > start {
+            let range = shared[item]
+            if range.lowerBound > start {
+              addFlows(of: group, run: position, sign: sign, over: start..<range.lowerBound)
+            }
+            start = range.upperBound
           }
-          start = range.upperBound
+          if end > start { addFlows(of: group, run: position, sign: sign, over: start..<end) }
         }
-        if end > start {
-          addFlows(
-            of: groups[index].runs[position].profile, persons: groups[index].persons, sign: sign, over: start..<end)
-        }
+        try addTaxes(of: group, sign: sign, tax: tax)
       }
-      try addTaxes(of: groups[index], sign: sign, tax: tax)
     }
   }
 
-  /// A profile's flows for `persons` persons, every month of `run`.
-  private mutating func addFlows(of profile: PersonMonth, persons: Double, sign: Int64, over run: Range<Int>) {
+  /// The flows of the profile of the group's run `position` for the group's persons, every month of `run`.
+  private mutating func addFlows(
+    of group: UnsafePointer<PopulationGroup>, run position: Int, sign: Int64, over run: Range<Int>
+  ) {
     let stride = months + 1
-    profile.groupAmounts(persons: persons, into: &amounts)
+    group.pointee.runs[position].profile.groupAmounts(persons: group.pointee.persons, into: &amounts)
     // By index, reading the entries' parties in place: copying an entry out would retain its
     // item and derivation for every entry of every run of every draw.
-    profile.entries.withUnsafeBufferPointer { entries in
+    group.pointee.runs[position].profile.entries.withUnsafeBufferPointer { entries in
       runDifferences.withUnsafeMutableBufferPointer { differences in
         for position in entries.indices where amounts[position] != .zero {
           let value = sign * amounts[position].ore
@@ -399,7 +411,9 @@ public struct DrawWorkspace {
   /// repeat it. Such a block of years costs two differences for `each` over the whole block
   /// and two "comb" differences for the extra öre (the same months of every year of the
   /// block), whatever its length. A year in which the phase changes is split month by month.
-  private mutating func addTaxes(of group: PopulationGroup, sign: Int64, tax method: PreparedIncomeTax) throws {
+  private mutating func addTaxes(of group: UnsafePointer<PopulationGroup>, sign: Int64, tax method: PreparedIncomeTax)
+    throws
+  {
     var yearStart = 0
     while yearStart < months {
       let yearEnd = min(yearStart + 12, months)
@@ -408,16 +422,16 @@ public struct DrawWorkspace {
         yearStart = yearEnd
         continue
       }
-      guard let runIndex = group.runs.firstIndex(where: { $0.start <= yearStart && yearEnd <= $0.end }) else {
+      guard let runIndex = Self.run(of: group, containing: yearStart..<yearEnd) else {
         try addTaxMonthByMonth(of: group, sign: sign, yearStart: yearStart, yearEnd: yearEnd, tax: method)
         yearStart = yearEnd
         continue
       }
       // The run's end and incomes, read in place (a copy of the run would retain its profile).
-      let runEnd = group.runs[runIndex].end
+      let runEnd = group.pointee.runs[runIndex].end
       let (taxable, earned, pensionable) = (
-        group.runs[runIndex].profile.taxable, group.runs[runIndex].profile.earned,
-        group.runs[runIndex].profile.pensionable
+        group.pointee.runs[runIndex].profile.taxable, group.pointee.runs[runIndex].profile.earned,
+        group.pointee.runs[runIndex].profile.pensionable
       )
       var blockEnd = yearEnd
       if count == 12 {
@@ -435,7 +449,7 @@ public struct DrawWorkspace {
       for index in 0..<Self.taxFlows.count {
         let perPerson = tax.amount(ofFlow: index)
         guard perPerson != .zero else { continue }
-        let split = perPerson.scaled(by: group.persons).evenSplit(weight: weight, total: total, count: count)
+        let split = perPerson.scaled(by: group.pointee.persons).evenSplit(weight: weight, total: total, count: count)
         let flow = Self.taxFlows[index]
         addRange(sign * split.each, from: flow.payer, to: flow.payee, yearStart, blockEnd)
         if split.extraParts > 0 {
@@ -447,22 +461,32 @@ public struct DrawWorkspace {
     }
   }
 
+  /// The index of the group's run that holds all of `months`; `nil` when a phase changes within them.
+  private static func run(of group: UnsafePointer<PopulationGroup>, containing months: Range<Int>) -> Int? {
+    for index in group.pointee.runs.indices
+    where group.pointee.runs[index].start <= months.lowerBound && months.upperBound <= group.pointee.runs[index].end {
+      return index
+    }
+    return nil
+  }
+
   /// A year whose months differ (a change of phase within it): split month by month.
   private mutating func addTaxMonthByMonth(
-    of group: PopulationGroup, sign: Int64, yearStart: Int, yearEnd: Int, tax method: PreparedIncomeTax
+    of group: UnsafePointer<PopulationGroup>, sign: Int64, yearStart: Int, yearEnd: Int, tax method: PreparedIncomeTax
   ) throws {
     let count = yearEnd - yearStart
     var income = PersonYearIncome(taxable: .zero, earned: .zero, pensionable: .zero)
     var overlapping = 0
     var change = yearStart
     // By index, in place, as in ``addTaxes(of:sign:tax:)``.
-    for index in group.runs.indices where group.runs[index].end > yearStart && group.runs[index].start < yearEnd {
-      let (start, end) = (group.runs[index].start, group.runs[index].end)
+    for index in group.pointee.runs.indices
+    where group.pointee.runs[index].end > yearStart && group.pointee.runs[index].start < yearEnd {
+      let (start, end) = (group.pointee.runs[index].start, group.pointee.runs[index].end)
       let overlap = Int64(min(end, yearEnd) - max(start, yearStart))
-      income.taxable += group.runs[index].profile.taxable * overlap
-      income.earned += group.runs[index].profile.earned * overlap
-      income.pensionable += group.runs[index].profile.pensionable * overlap
-      let weight = Double(group.runs[index].profile.taxable.ore)
+      income.taxable += group.pointee.runs[index].profile.taxable * overlap
+      income.earned += group.pointee.runs[index].profile.earned * overlap
+      income.pensionable += group.pointee.runs[index].profile.pensionable * overlap
+      let weight = Double(group.pointee.runs[index].profile.taxable.ore)
       for month in max(start, yearStart)..<min(end, yearEnd) { weights[month - yearStart] = weight }
       overlapping += 1
       if overlapping == 2 { change = start }
@@ -478,7 +502,7 @@ public struct DrawWorkspace {
     for index in 0..<Self.taxFlows.count {
       let perPerson = tax.amount(ofFlow: index)
       guard perPerson != .zero else { continue }
-      let total = perPerson.scaled(by: group.persons)
+      let total = perPerson.scaled(by: group.pointee.persons)
       let flow = Self.taxFlows[index]
       if let twoRuns {
         let split = twoRuns.split(total)
