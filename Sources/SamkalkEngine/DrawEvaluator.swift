@@ -351,43 +351,43 @@ public struct DrawWorkspace {
       for index in groups.indices where groups[index].persons > 0 {
         current = sharing[index]
         let group = groups.baseAddress! + index
-        for position in group.pointee.runs.indices {
+        for run in group.pointee.runs.indices {
           // The run's months outside the shared ranges (which are in order and within the runs).
-          var start = group.pointee.runs[position].start
-          let end = group.pointee.runs[position].end
+          var start = group.pointee.runs[run].start
+          let end = group.pointee.runs[run].end
           for item in current where shared[item].lowerBound < end && shared[item].upperBound > start {
             let range = shared[item]
             if range.lowerBound > start {
-              addFlows(of: group, run: position, sign: sign, over: start..<range.lowerBound)
+              addFlows(of: group, run: run, sign: sign, over: start..<range.lowerBound)
             }
             start = range.upperBound
           }
-          if end > start { addFlows(of: group, run: position, sign: sign, over: start..<end) }
+          if end > start { addFlows(of: group, run: run, sign: sign, over: start..<end) }
         }
         try addTaxes(of: group, sign: sign, tax: tax)
       }
     }
   }
 
-  /// The flows of the profile of the group's run `position` for the group's persons, every month of `run`.
+  /// The flows of the profile of the group's run `run` for the group's persons, every month of `span`.
   private mutating func addFlows(
-    of group: UnsafePointer<PopulationGroup>, run position: Int, sign: Int64, over run: Range<Int>
+    of group: UnsafePointer<PopulationGroup>, run: Int, sign: Int64, over span: Range<Int>
   ) {
     let stride = months + 1
-    group.pointee.runs[position].profile.groupAmounts(persons: group.pointee.persons, into: &amounts)
+    group.pointee.runs[run].profile.groupAmounts(persons: group.pointee.persons, into: &amounts)
     // By index, reading the entries' parties in place: copying an entry out would retain its
     // item and derivation for every entry of every run of every draw.
-    group.pointee.runs[position].profile.entries.withUnsafeBufferPointer { entries in
+    group.pointee.runs[run].profile.entries.withUnsafeBufferPointer { entries in
       runDifferences.withUnsafeMutableBufferPointer { differences in
         for position in entries.indices where amounts[position] != .zero {
           let value = sign * amounts[position].ore
           if case .actor(let payer) = entries[position].payer {
-            differences[payer.ordinal * stride + run.lowerBound] -= value
-            differences[payer.ordinal * stride + run.upperBound] += value
+            differences[payer.ordinal * stride + span.lowerBound] -= value
+            differences[payer.ordinal * stride + span.upperBound] += value
           }
           if case .actor(let payee) = entries[position].payee {
-            differences[payee.ordinal * stride + run.lowerBound] += value
-            differences[payee.ordinal * stride + run.upperBound] -= value
+            differences[payee.ordinal * stride + span.lowerBound] += value
+            differences[payee.ordinal * stride + span.upperBound] -= value
           }
         }
       }
