@@ -714,14 +714,17 @@ public struct DrawWorkspace {
   /// | −10   | 0   | 3..<5  | −10, −10               | 5      |
   /// | 5     | −2  | 0..<3  | 3, 1, −1               | 3      |
   /// | 5     | −1  | 0..<3  | 4, 3, 2                | nil    |
+  /// | −10   | 1   | 0..<5  | −9, −8, −7, −6, −5     | 5      |
   static func lastNegative(from start: Int64, adding net: Int64, months: Range<Int>) -> Int? {
     let length = Int64(months.count)
     if net <= 0 {
       // Falling or flat: negative at the end of the last month, or at the end of none.
       return start + net * length < 0 ? months.upperBound : nil
     }
-    // Rising: negative at the ends of the first k months, k·net < −start.
+    // Rising: negative at the ends of the first k months, k·net < −start; all of them when it
+    // is still negative at the end (no division: most rising segments lie wholly below zero).
     guard start + net < 0 else { return nil }
-    return months.lowerBound + Int(min(length, (-start - 1) / net))
+    if start + net * length < 0 { return months.upperBound }
+    return months.lowerBound + Int((-start - 1) / net)
   }
 }

@@ -29,6 +29,8 @@ import Testing
     #expect(DrawWorkspace.lastNegative(from: 5, adding: -2, months: 0..<3) == 3)
     #expect(DrawWorkspace.lastNegative(from: 5, adding: -1, months: 0..<3) == nil)
     #expect(DrawWorkspace.lastNegative(from: 0, adding: 0, months: 0..<3) == nil)
+    // Rising but still negative at the end: every month.
+    #expect(DrawWorkspace.lastNegative(from: -10, adding: 1, months: 0..<5) == 5)
     var generator = Generator(seed: 11)
     for _ in 0..<2_000 {
       let start = Int64(generator.next() % 2_001) - 1_000
