@@ -42,9 +42,6 @@ public struct MonteCarlo {
       space.parameters.first { $0.id == declared.id }
     }
     let distributions = varied.map { $0.declared!.distribution! }
-    let appliers = varied.map(\.applier)
-    let evaluator = try DrawEvaluator(rates: rates, scenario: scenario, taxMethod: taxMethod)
-    let base = EvaluationPoint(scenario: scenario, overrides: RateOverrides())
     // Each draw sets every varied value: when every setter overwrites what the last draw set, one
     // copy a thread serves all its draws (a fresh copy would copy every array a setter changes).
     let reusesPoint = varied.allSatisfy(\.overwrites)
@@ -52,7 +49,21 @@ public struct MonteCarlo {
     let blocks = (draws + Self.blockSize - 1) / Self.blockSize
     let work = WorkQueue(blocks: blocks)
     let workers = min(threads, blocks)
+    let (rates, taxMethod) = (rates, taxMethod)
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      // A scenario, evaluator and setters of its own (``Scenario/unsharedCopy()``), made by the
+      // thread itself so that their storage comes from its own allocator arena: no storage, or
+      // cache line of storage, whose reference count another thread changes at every draw.
+      let copy = scenario.unsharedCopy()
+      let base = EvaluationPoint(scenario: copy, overrides: RateOverrides())
+      let appliers = varied.map(\.applier)
+      let evaluator: DrawEvaluator
+      do throws(DiagnosticError) {
+        evaluator = try DrawEvaluator(rates: rates, scenario: copy, taxMethod: taxMethod)
+      } catch {
+        work.fail(draw: WorkQueue.beforeTheDraws, error)
+        return
+      }
       var workspace = DrawWorkspace()
       var point = base
       while let block = work.next() {
@@ -79,6 +90,7 @@ public struct MonteCarlo {
       }
     }
     if let (draw, error) = work.failure {
+      if draw == WorkQueue.beforeTheDraws { throw error }
       let values = varied.enumerated().map { index, parameter in
         "\(parameter.id) = \(DecimalText.format(store.sample(draw: draw, parameter: index), decimals: 6))"
       }
@@ -276,6 +288,10 @@ final class WorkQueue: @unchecked Sendable {
   private var nextBlock = 0
   private var finished = 0
   private var failed: (draw: Int, error: DiagnosticError)?
+
+  /// The draw a failure is recorded at when a thread could not set up its evaluation (the
+  /// error is then the scenario's, not a draw's); lower than every draw, so it is the one kept.
+  static let beforeTheDraws = -1
 
   init(blocks: Int) { self.blocks = blocks }
 
