@@ -138,7 +138,8 @@ public struct MonteCarlo {
     -> PerspectiveDistribution
   {
     let draws = store.draws
-    var values = [Double](repeating: 0, count: draws)
+    // The perspective's row of the store, read in place.
+    let values = store.npvs(perspective: index)
     // Draws per payback month (0…months); the percentiles of the months count through it.
     var paybackCounts = [Int](repeating: 0, count: months + 1)
     // Sums of differences from the first draw: exact when every draw is the same (a scenario
@@ -152,8 +153,7 @@ public struct MonteCarlo {
     var notWithin = 0
     var (lowest, highest) = (first, first)
     for draw in 0..<draws {
-      let npv = store.npv(draw: draw, perspective: index)
-      values[draw] = npv
+      let npv = values[draw]
       sum += npv - first
       lowest = min(lowest, npv)
       highest = max(highest, npv)
@@ -176,15 +176,8 @@ public struct MonteCarlo {
     func rank(_ count: Int, _ percent: Double) -> Int {
       max(0, Int((percent / 100 * Double(count)).rounded(.up)) - 1)
     }
-    // Selected in increasing order, each from the one before on (it is the smallest there).
-    var percentiles: [Double] = []
-    var searched = 0..<draws
-    for percent in [5.0, 50, 95] {
-      let position = rank(draws, percent)
-      values.select(position, in: searched)
-      percentiles.append(values[position])
-      searched = position..<draws
-    }
+    let percentiles = OrderStatistics.values(
+      at: [5.0, 50, 95].map { rank(draws, $0) }, of: values, lower: lowest, upper: highest)
     let paid = draws - notWithin
     func paybackMonth(_ percent: Double) -> Int? {
       guard paid > 0 else { return nil }
@@ -209,7 +202,7 @@ public struct MonteCarlo {
 
   /// Equal-width bins from the smallest value `lower` to the largest `upper` (the largest
   /// falls in the last bin); one bin when every value is the same.
-  static func histogram(_ values: [Double], lower: Double, upper: Double) -> Histogram {
+  static func histogram(_ values: UnsafeBufferPointer<Double>, lower: Double, upper: Double) -> Histogram {
     guard upper > lower else { return Histogram(lower: lower, upper: upper, counts: [values.count]) }
     var counts = [Int](repeating: 0, count: histogramBins)
     let width = (upper - lower) / Double(histogramBins)
@@ -258,6 +251,10 @@ final class DrawStore: @unchecked Sendable {
   func setSample(_ value: Double, draw: Int, parameter: Int) { samples[draw * parameters + parameter] = value }
   func sample(draw: Int, parameter: Int) -> Double { samples[draw * parameters + parameter] }
   func npv(draw: Int, perspective: Int) -> Double { npvs[perspective * draws + draw] }
+  /// Every draw's NPV of one perspective, in draw order; valid while the store lives.
+  func npvs(perspective: Int) -> UnsafeBufferPointer<Double> {
+    UnsafeBufferPointer(rebasing: npvs[(perspective * draws)..<((perspective + 1) * draws)])
+  }
   func payback(draw: Int, perspective: Int) -> Int { Int(paybacks[perspective * draws + draw]) }
 }
 
