@@ -188,6 +188,8 @@ public struct DrawWorkspace {
   private var current: Range<Int> = 0..<0
   /// Effect and discount factor per year of the horizon.
   private var factors: [(effect: Double, discount: Double)] = []
+  /// The discount rate of `factors`' discount factors (`nan`: none computed yet).
+  private var factorsDiscountRate = Double.nan
   /// The groups of the last draw planned by ``DrawPlan``
   /// (``fillGroups(from:scenario:overridden:flows:memo:)``), the plan they belong to, each phase
   /// slot's profile and the draw's shape, kept for the next draw.
@@ -651,10 +653,15 @@ public struct DrawWorkspace {
     }
     let uplift = 1 + evaluation.adjustments.optimismBias
     let years = (months + 11) / 12
-    factors.removeAll(keepingCapacity: true)
+    // The discount factors seldom vary: kept while the rate and the years are the last draw's.
+    let discountsKept = factorsDiscountRate == evaluation.discountRate && factors.count == years
     for year in 1...years {
-      factors.append((evaluation.effectFactor(year: year), evaluation.discountFactor(year: year)))
+      if year > factors.count { factors.append((0, 0)) }
+      factors[year - 1].effect = evaluation.effectFactor(year: year)
+      if !discountsKept { factors[year - 1].discount = evaluation.discountFactor(year: year) }
     }
+    factors.removeLast(factors.count - years)
+    factorsDiscountRate = evaluation.discountRate
     // Perspective by perspective, as Evaluation: each month's effect and investment rounded to
     // the öre, each year's net discounted. A year's months mostly repeat the month before (a
     // run of one profile, the even part of a tax): a month whose differences are both zero
