@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SamkalkRates
@@ -23,6 +24,22 @@ import Testing
       #expect(RateKey(one) == RateKey(other))
       #expect(RateKey(one).hashValue == RateKey(other).hashValue)
     }
+  }
+
+  /// A dictionary indexes by the low bits of `_rawHashValue(seed:)`: equal keys give equal
+  /// values under one seed, and the shipped keys spread over a table's buckets about as random
+  /// hashes would (at most a few more than the expected collisions in 1 024 buckets).
+  @Test func theRawHashMixesTheCodeWithTheSeed() throws {
+    let seed = 0x1234_5678
+    #expect(
+      RateKey("tjänster.å")._rawHashValue(seed: seed) == RateKey("tja\u{308}nster.a\u{30A}")._rawHashValue(seed: seed))
+    #expect(RateKey("a")._rawHashValue(seed: 1) != RateKey("a")._rawHashValue(seed: 2))
+    let keys = try RateBook.shipped().keys
+    let buckets = 1_024
+    let used = Set(keys.map { $0._rawHashValue(seed: seed) & (buckets - 1) }).count
+    // Expected distinct buckets for n random hashes: b(1 − (1 − 1/b)^n).
+    let expected = Double(buckets) * (1 - pow(1 - 1 / Double(buckets), Double(keys.count)))
+    #expect(Double(used) > expected - 3 * expected.squareRoot(), "\(used) of \(keys.count) keys in distinct buckets")
   }
 
   /// Every shipped key finds itself in a dictionary, and no other.
