@@ -87,9 +87,9 @@ public struct DrawEvaluator: @unchecked Sendable {
     let months = scenario.months
     guard months > 0 else { throw EngineError("the horizon has no months") }
     workspace.reset(months: months)
-    var rates = municipality
-    if let kommunal = overrides.kommunal { rates.kommunal = kommunal }
-    if let regional = overrides.regional { rates.regional = regional }
+    let (kommunal, regional) = (
+      overrides.kommunal ?? municipality.kommunal, overrides.regional ?? municipality.regional
+    )
     let discountRate = try scenario.discountRate ?? reader.number("kalkylranta.standard", unit: .andel)
     let flows = try SituationFlows(rates: reader)
     let basisGroups: [PopulationGroup]
@@ -116,8 +116,13 @@ public struct DrawEvaluator: @unchecked Sendable {
     let tax = workspace.taxMethod(
       numbersAsBase: taxMethod.parameterKeys.map { keys in !overrides.numbers.keys.contains { keys.contains($0) } }
         ?? overrides.numbers.isEmpty,
-      municipalityAsBase: overrides.kommunal == nil && overrides.regional == nil, municipality: rates
-    ) { taxMethod.prepared(for: reader.taxContext(for: rates)) }
+      municipalityAsBase: overrides.kommunal == nil && overrides.regional == nil, kommunal: kommunal,
+      regional: regional
+    ) {
+      var rates = municipality
+      (rates.kommunal, rates.regional) = (kommunal, regional)
+      return taxMethod.prepared(for: reader.taxContext(for: rates))
+    }
     workspace.pair(afterGroups, basisGroups)
     try workspace.add(afterGroups, sign: 1, tax: tax, sharing: workspace.afterShared)
     try workspace.add(basisGroups, sign: -1, tax: tax, sharing: workspace.basisShared)
@@ -597,13 +602,16 @@ public struct DrawWorkspace {
   /// A draw that varies only the municipal tax rates keeps the prepared method (its other
   /// parameters are the base's) with the draw's rates, and a memo that lasts the draw.
   mutating func taxMethod(
-    numbersAsBase: Bool, municipalityAsBase: Bool, municipality: MunicipalTaxRates, prepare: () -> PreparedIncomeTax
+    numbersAsBase: Bool, municipalityAsBase: Bool, kommunal: Double, regional: Double,
+    prepare: () -> PreparedIncomeTax
   ) -> PreparedIncomeTax {
     taxesAsBase = numbersAsBase && municipalityAsBase
     if !taxesAsBase { taxes.removeAll(keepingCapacity: true) }
     guard numbersAsBase else { return prepare() }
     if basePrepared == nil { basePrepared = prepare() }
-    return basePrepared!.with(municipality: municipality)
+    // In place: the kept method's rates set, not a copy of it with another municipality.
+    basePrepared!.setRates(kommunal: kommunal, regional: regional)
+    return basePrepared!
   }
 
   private mutating func taxBreakdown(_ income: PersonYearIncome, _ method: PreparedIncomeTax) throws -> TaxBreakdown {

@@ -125,7 +125,7 @@ extension IncomeTaxMethod {
 /// An income tax method bound to its parameters: income in, every tax component out.
 ///
 /// The municipality's rates are kept apart from the other parameters, so that draws that vary
-/// only the kommunalskatt share one prepared method (``with(municipality:)``).
+/// only the kommunalskatt share one prepared method (``setRates(kommunal:regional:)``).
 public struct PreparedIncomeTax {
   public private(set) var municipality: MunicipalTaxRates
   private let compute: (PersonYearIncome, MunicipalTaxRates) throws(RateLookupError) -> TaxBreakdown
@@ -142,11 +142,10 @@ public struct PreparedIncomeTax {
     try compute(income, municipality)
   }
 
-  /// The same method and parameters for another municipal and regional tax rate (the same
-  /// municipality, so the same dated lists).
-  public func with(municipality: MunicipalTaxRates) -> PreparedIncomeTax {
-    var copy = self
-    copy.municipality = municipality
-    return copy
+  /// Sets another municipal and regional tax rate in place (the same municipality, so the same
+  /// dated lists): the Monte Carlo evaluation keeps one prepared method through its draws.
+  public mutating func setRates(kommunal: Double, regional: Double) {
+    municipality.kommunal = kommunal
+    municipality.regional = regional
   }
 }
