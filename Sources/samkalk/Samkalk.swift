@@ -7,9 +7,9 @@ struct Samkalk: ParsableCommand {
     commandName: "samkalk",
     abstract: "Socio-economic cost-benefit calculator for Swedish labour-market and rehabilitation measures.",
     discussion: """
-      samkalk models every actor's costs and incomes (individ, kommun, region, Försäkringskassan,
-      Arbetsförmedlingen, staten, arbetsgivare) before and after a measure, from a scenario file and
-      dated, sourced rate tables, and writes XML and CSV reports.
+      samkalk models every actor's costs and incomes (individ, kommun, region, Försäkringskassan, \
+      Arbetsförmedlingen, staten, arbetsgivare) before and after a measure, from a scenario file and \
+      dated, sourced rate tables, and writes XML, CSV, HTML and Excel reports.
       """,
     version: SamkalkVersion.current,
     subcommands: [
