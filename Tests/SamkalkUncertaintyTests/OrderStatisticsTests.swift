@@ -1,3 +1,4 @@
+import SamkalkCore
 import Testing
 
 @testable import SamkalkUncertainty
@@ -21,11 +22,8 @@ import Testing
   /// outlier (nearly all in the first bucket) — agree with sorting at every percentile the
   /// Monte Carlo summary asks for and at random ranks, and the values are left as they were.
   @Test func agreesWithSortingOnGeneratedSets() {
-    var state: UInt64 = 0x2545_F491_4F6C_DD1D
-    func next() -> UInt64 {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return state >> 33
-    }
+    var generator = Xoshiro256StarStar(seed: 0x2545_F491_4F6C_DD1D)
+    func next() -> UInt64 { generator.next() >> 33 }
     for trial in 0..<240 {
       let count = 1 + Int(next() % 20_000)
       var values: [Double]

@@ -1,3 +1,4 @@
+import SamkalkCore
 import Testing
 
 @testable import SamkalkUncertainty
@@ -19,11 +20,8 @@ import Testing
   /// Generated arrays, with few distinct values (many ties) and with many: every position, and
   /// successive percentiles selected as the Monte Carlo summary does, agree with sorting.
   @Test func agreesWithSortingOnGeneratedArrays() {
-    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    func next() -> UInt64 {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return state >> 33
-    }
+    var generator = Xoshiro256StarStar(seed: 0x9E37_79B9_7F4A_7C15)
+    func next() -> UInt64 { generator.next() >> 33 }
     for trial in 0..<300 {
       let count = 1 + Int(next() % 200)
       let distinct = trial.isMultiple(of: 2) ? 3 : 1_000_000
