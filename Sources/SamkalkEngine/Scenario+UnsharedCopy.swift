@@ -9,8 +9,8 @@
 /// on two threads took 1.078 s sharing the scenario and 1.049 s with a copy each (the same
 /// figures, bit for bit).
 extension Scenario {
-  /// The same scenario, its phases, outcomes and costs in new storage (strings, which draws do
-  /// not retain, stay shared).
+  /// The same scenario, its phases, outcomes and costs in new storage (strings stay shared: a
+  /// draw copies few of them, the cost items' and branches' ids).
   public func unsharedCopy() -> Scenario {
     var copy = self
     copy.before = before.unsharedCopy()
