@@ -7,6 +7,8 @@ public enum ParameterDomain: Hashable, Sendable, CustomStringConvertible {
   case share
   /// ≥ 0: amounts, counts, persons.
   case nonNegative
+  /// ≥ 1: a phase's length in months (a phase of no months is no phase).
+  case atLeastOne
   /// A real discount rate: 0 ≤ r < 1.
   case discountRate
 
@@ -14,6 +16,7 @@ public enum ParameterDomain: Hashable, Sendable, CustomStringConvertible {
     switch self {
     case .share: value >= 0 && value <= 1
     case .nonNegative: value >= 0
+    case .atLeastOne: value >= 1
     case .discountRate: value >= 0 && value < 1
     }
   }
@@ -32,6 +35,7 @@ public enum ParameterDomain: Hashable, Sendable, CustomStringConvertible {
     switch self {
     case .share: "a share between 0 and 1"
     case .nonNegative: "a value of 0 or more"
+    case .atLeastOne: "a value of 1 or more"
     case .discountRate: "a discount rate from 0 up to (not including) 1"
     }
   }
@@ -70,11 +74,11 @@ public struct ScenarioParameter: @unchecked Sendable {
   /// shares. An analysis that sets such inputs may set draw after draw on one copy of the
   /// scenario instead of a fresh copy each time (which copies every array it changes).
   public let overwrites: Bool
-  private let set: (inout Scenario, Double) -> Void
+  private let set: (inout Scenario, Double) throws(ParameterValueError) -> Void
 
   init(
     path: String, value: Double, unit: String, domain: ParameterDomain, isWholeNumber: Bool = false,
-    overwrites: Bool = true, set: @escaping (inout Scenario, Double) -> Void
+    overwrites: Bool = true, set: @escaping (inout Scenario, Double) throws(ParameterValueError) -> Void
   ) {
     self.path = path
     self.value = value
@@ -86,10 +90,27 @@ public struct ScenarioParameter: @unchecked Sendable {
   }
 
   /// Sets the input on `scenario`, the scenario it was read from or a copy of it with inputs
-  /// set (rounded first when it is a whole number).
-  public func apply(_ value: Double, to scenario: inout Scenario) {
-    set(&scenario, isWholeNumber ? value.rounded() : value)
+  /// set (rounded first when it is a whole number). Throws, leaving the scenario as it was, for
+  /// a value the scenario cannot hold: an amount beyond what whole öre can count, a month or a
+  /// length that is no whole number of months — an analysis must not go on with the last value
+  /// instead.
+  public func apply(_ value: Double, to scenario: inout Scenario) throws(ParameterValueError) {
+    try set(&scenario, isWholeNumber ? value.rounded() : value)
   }
+
+  /// `value` as a whole number of at least `minimum`, or an error saying what it should be.
+  static func whole(_ value: Double, atLeast minimum: Int, _ what: String) throws(ParameterValueError) -> Int {
+    guard let whole = Int(exactly: value), whole >= minimum else {
+      throw ParameterValueError("\(what) must be a whole number of \(minimum) or more, not \(value)")
+    }
+    return whole
+  }
+}
+
+/// A value a scenario input cannot take, found when an analysis sets it.
+public struct ParameterValueError: Error, CustomStringConvertible {
+  public var description: String
+  init(_ description: String) { self.description = description }
 }
 
 extension Scenario {
@@ -111,8 +132,11 @@ extension Scenario {
       list.append(
         ScenarioParameter(
           path: "measure/cost[\(cost.id)]@amount", value: cost.amount.kronor, unit: "kr", domain: .nonNegative
-        ) { scenario, value in
-          scenario.measure.costs[index].amount = Money.rounding(kronor: value) ?? scenario.measure.costs[index].amount
+        ) { scenario, value throws(ParameterValueError) in
+          guard let amount = Money.rounding(kronor: value) else {
+            throw ParameterValueError("the amount \(value) kr is more than whole öre can count")
+          }
+          scenario.measure.costs[index].amount = amount
         })
     }
     list += Self.phaseParameters(before, path: "before", at: [.before])
@@ -166,7 +190,10 @@ extension Scenario {
         ScenarioParameter(
           path: "\(path)@startMonth", value: Double(group.startMonth), unit: "månad", domain: .nonNegative,
           isWholeNumber: true
-        ) { scenario, value in scenario.modifyGroup(location) { $0.startMonth = Int(value) } })
+        ) { scenario, value throws(ParameterValueError) in
+          let month = try ScenarioParameter.whole(value, atLeast: 0, "a start month")
+          scenario.modifyGroup(location) { $0.startMonth = month }
+        })
       if let before = group.before {
         // Without a <during> of its own, a typfall is in its before situation while in the
         // measure too: the reader copies it into `during`, and a change of the before changes both.
@@ -199,9 +226,12 @@ extension Scenario {
       if let months = phase.months {
         list.append(
           ScenarioParameter(
-            path: "\(phasePath)@months", value: Double(months), unit: RateUnit.manader.rawValue, domain: .nonNegative,
+            path: "\(phasePath)@months", value: Double(months), unit: RateUnit.manader.rawValue, domain: .atLeastOne,
             isWholeNumber: true
-          ) { scenario, value in scenario.modifyPhase(location) { $0.months = max(1, Int(value)) } })
+          ) { scenario, value throws(ParameterValueError) in
+            let length = try ScenarioParameter.whole(value, atLeast: 1, "a phase's length in months")
+            scenario.modifyPhase(location) { $0.months = length }
+          })
       }
       list += phaseParameters(phase, path: phasePath, at: [location])
       for (branchIndex, branch) in phase.branches.enumerated() {

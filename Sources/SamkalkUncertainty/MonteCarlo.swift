@@ -74,11 +74,19 @@ public struct MonteCarlo {
           // By index, through the appliers: `for parameter in varied` would copy each
           // parameter, and retain all its strings, every draw.
           for index in varied.indices {
-            let value = distributions[index].sample(&generator)
-            store.setSample(value, draw: draw, parameter: index)
-            appliers[index](value, &point)
+            store.setSample(distributions[index].sample(&generator), draw: draw, parameter: index)
           }
           do throws(DiagnosticError) {
+            for index in varied.indices {
+              do throws(ParameterValueError) {
+                try appliers[index](store.sample(draw: draw, parameter: index), &point)
+              } catch {
+                throw DiagnosticError(
+                  .error(
+                    "\(varied[index].id): \(error.description)",
+                    at: varied[index].declared?.location ?? SourceLocation(file: scenario.file ?? scenario.id)))
+              }
+            }
             try evaluator.evaluate(point.scenario, overrides: point.overrides, into: &workspace)
           } catch {
             work.fail(draw: draw, error)

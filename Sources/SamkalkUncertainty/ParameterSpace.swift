@@ -29,15 +29,19 @@ struct AnalysisParameter {
     return true
   }
 
-  /// Sets `value` on the point (the scenario copy or the rate overrides).
-  func apply(_ value: Double, to point: inout EvaluationPoint) { applier(value, &point) }
+  /// Sets `value` on the point (the scenario copy or the rate overrides); throws for a value the
+  /// scenario cannot hold (``ScenarioParameter/apply(_:to:)``).
+  func apply(_ value: Double, to point: inout EvaluationPoint) throws(ParameterValueError) {
+    try applier(value, &point)
+  }
 
   /// ``apply(_:to:)`` as a function that holds only what it sets: the Monte Carlo loop calls it
   /// for every varied parameter of every draw, and going through the parameter would copy its
   /// setter (and retain the strings in it) each time.
-  var applier: @Sendable (Double, inout EvaluationPoint) -> Void {
+  var applier: @Sendable (Double, inout EvaluationPoint) throws(ParameterValueError) -> Void {
     switch setter {
-    case .input(let parameter): { value, point in parameter.apply(value, to: &point.scenario) }
+    case .input(let parameter):
+      { value, point throws(ParameterValueError) in try parameter.apply(value, to: &point.scenario) }
     case .rate(let key): { value, point in point.overrides.numbers[key] = value }
     case .kommunal: { value, point in point.overrides.kommunal = value }
     case .regional: { value, point in point.overrides.regional = value }

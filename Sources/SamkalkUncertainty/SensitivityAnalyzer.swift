@@ -44,8 +44,15 @@ public struct SensitivityAnalyzer {
       guard let (low, high, source) = Self.range(of: parameter, relative: range) else { continue }
       func evaluate(_ value: Double) throws(DiagnosticError) -> [Double] {
         var point = base
-        parameter.apply(value, to: &point)
-        do {
+        do throws(DiagnosticError) {
+          do throws(ParameterValueError) {
+            try parameter.apply(value, to: &point)
+          } catch {
+            throw DiagnosticError(
+              .error(
+                error.description,
+                at: parameter.declared?.location ?? SourceLocation(file: scenario.file ?? scenario.id)))
+          }
           return try Self.npv(at: point, evaluator, &workspace)
         } catch {
           throw DiagnosticError(
@@ -103,6 +110,9 @@ public struct SensitivityAnalyzer {
       source = .relativeLimited
     case .discountRate where high >= 1:
       high = 0.999
+      source = .relativeLimited
+    case .atLeastOne where low < 1:
+      low = 1
       source = .relativeLimited
     default: break
     }

@@ -1,3 +1,4 @@
+import Foundation
 import SamkalkCore
 import SamkalkEngine
 import SamkalkInput
@@ -190,6 +191,22 @@ let extentPath = "outcome[arbete]/phase[1]/situation[arbete]@extent"
           + "uniform(min=0.5, max=1.2) can draw values from 0.5 to 1.2",
         "\(firstVaryLine + 4): input '\(personsPath)' is a value of 0 or more, but "
           + "discrete(values=[-1, 4], probabilities=[0.5, 0.5]) can draw values from -1 to 4",
+      ], "\(render(diagnostics))")
+  }
+
+  /// A phase lasts at least a month: a range that reaches below one is refused where it is
+  /// written (the shipped ten-year Porten, whose studies phase lasts 24 months).
+  @Test func aPhaseLengthBelowOneMonth() throws {
+    let shipped = try String(contentsOfFile: scenarioPath("porten-2016-2018-osakerhet.xml"), encoding: .utf8)
+    let marker = #"<uncertainty draws="10000" seed="20161">"#
+    let vary = #"<vary input="outcome[studier]/phase[1]@months" low="0" high="36"/>"#
+    let text = shipped.replacingOccurrences(of: marker, with: marker + "\n    " + vary)
+    #expect(text != shipped)
+    let diagnostics = try check(text)
+    #expect(
+      located(diagnostics) == [
+        "\(line(of: vary, in: text)): input 'outcome[studier]/phase[1]@months' is a value of 1 or more: "
+          + "low 0 … high 36 goes outside it"
       ], "\(render(diagnostics))")
   }
 

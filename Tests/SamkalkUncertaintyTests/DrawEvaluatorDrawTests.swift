@@ -25,7 +25,7 @@ import Testing
     var generator = Xoshiro256StarStar(seed: 2026)
     for draw in 0..<40 {
       var point = EvaluationPoint(scenario: scenario, overrides: RateOverrides())
-      for parameter in varied { parameter.apply(parameter.declared!.distribution!.sample(&generator), to: &point) }
+      for parameter in varied { try parameter.apply(parameter.declared!.distribution!.sample(&generator), to: &point) }
       try expectCalculatorsResult(point, space: space, rates: rates, evaluator: evaluator, &workspace, "draw \(draw)")
       #expect(workspace.groupsFromPlan, "draw \(draw) changes no start month, phase length or branch share")
     }
@@ -58,7 +58,7 @@ import Testing
         var value = parameter.base * (0.7 + 0.6 * Double(generator.next() >> 11) / Double(1 << 53))
         if parameter.isWholeNumber { value = value.rounded() }
         guard parameter.domain.contains(value) else { continue }
-        parameter.apply(value, to: &point)
+        try parameter.apply(value, to: &point)
       }
       if try expectCalculatorsResult(
         point, space: space, rates: rates, evaluator: evaluator, &workspace, "draw \(draw)")

@@ -72,4 +72,24 @@ import Testing
         && message.contains("t.xml:")
     }
   }
+
+  /// An amount beyond what whole öre can count is refused where the range is declared, not
+  /// evaluated with the amount the scenario had before.
+  @Test func anAmountBeyondWholeOreIsAnErrorAtItsVary() throws {
+    let text = smallScenario(
+      uncertainty: """
+        <uncertainty><vary input="measure/cost[budget]@amount" low="0" high="100000000000000000000"/></uncertainty>
+        """)
+    let scenario = try scenario(text)
+    let line = try #require(
+      text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("<vary") })
+    #expect {
+      _ = try SensitivityAnalyzer(rates: try shippedRates()).run(scenario, range: 0.2)
+    } throws: { error in
+      let message = (error as? DiagnosticError)?.description ?? ""
+      return message.contains("t.xml:\(line + 1):")
+        && message.contains("with input:measure/cost[budget]@amount = ")
+        && message.contains("the amount 1e+20 kr is more than whole öre can count")
+    }
+  }
 }
