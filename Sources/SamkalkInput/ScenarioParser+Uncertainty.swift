@@ -199,6 +199,24 @@ extension ScenarioParser {
   /// against the values its parameter may take.
   mutating func checkUncertainty(_ pending: [PendingVary], of scenario: Scenario) {
     let parameters = Dictionary(scenario.parameters.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    // The first varied branch share of each branching phase, by the phase's path, with its line.
+    var branchings: [String: (path: String, line: Int)] = [:]
+    for item in pending {
+      guard case .input(let path) = item.parameter.target, path.hasSuffix("@share"),
+        let branch = path.range(of: "/branch[", options: .backwards), parameters[path] != nil
+      else { continue }
+      let phase = String(path[..<branch.lowerBound])
+      if let first = branchings[phase] {
+        // Setting a share rescales its siblings so that the shares add up to 1: a second one set
+        // in the same draw would undo the first, and which one wins would depend on the order.
+        error(
+          "input '\(path)' is a second branch share of '\(phase)' (first '\(first.path)' on line \(first.line)): "
+            + "setting a share rescales the other branches to keep the sum at 1, so one share a phase can vary",
+          item.element)
+      } else {
+        branchings[phase] = (path, item.element.line)
+      }
+    }
     for item in pending {
       let domain: ParameterDomain
       let what: String

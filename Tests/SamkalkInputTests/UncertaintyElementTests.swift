@@ -210,6 +210,28 @@ let extentPath = "outcome[arbete]/phase[1]/situation[arbete]@extent"
       ], "\(render(diagnostics))")
   }
 
+  /// Setting a branch's share rescales its siblings: two shares of one phase varied together
+  /// would undo each other, so the second is refused; a share of another phase is not.
+  @Test func twoVariedSharesOfOneBranching() throws {
+    let shipped = try String(contentsOfFile: scenarioPath("samverkan-leder-till-arbete-kalmar.xml"), encoding: .utf8)
+    let phase = "outcome[bistand_till_nystartsjobb]/phase[1]"
+    let varies = [
+      #"<vary input="\#(phase)/branch[behaller_arbete]@share" low="0.2" high="0.5"/>"#,
+      #"<vary input="outcome[etablering_till_nystartsjobb]/phase[1]/branch[aterfall]@share" low="0.5" high="0.8"/>"#,
+      #"<vary input="\#(phase)/branch[aterfall]@share" low="0.5" high="0.8"/>"#,
+    ]
+    let text = shipped.replacingOccurrences(
+      of: "</scenario>",
+      with: "  <uncertainty>\n    " + varies.joined(separator: "\n    ") + "\n  </uncertainty>\n</scenario>")
+    let diagnostics = try check(text)
+    #expect(
+      located(diagnostics) == [
+        "\(line(of: varies[2], in: text)): input '\(phase)/branch[aterfall]@share' is a second branch share of "
+          + "'\(phase)' (first '\(phase)/branch[behaller_arbete]@share' on line \(line(of: varies[0], in: text))): "
+          + "setting a share rescales the other branches to keep the sum at 1, so one share a phase can vary"
+      ], "\(render(diagnostics))")
+  }
+
   // MARK: Distributions
 
   @Test func anAttributeThatDoesNotBelongToTheDistribution() throws {
