@@ -32,13 +32,21 @@ import Testing
     process.arguments = arguments
     process.currentDirectoryURL = Self.repository
     let out = Pipe()
-    let err = Pipe()
+    // Standard error into a file, not a second pipe: reading one pipe to its end while the
+    // process fills the other's buffer (64 KiB of warnings) would block both for ever.
+    let errorPath = FileManager.default.temporaryDirectory.appendingPathComponent("samkalk-stderr-\(UUID().uuidString)")
+    guard FileManager.default.createFile(atPath: errorPath.path, contents: nil) else {
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: errorPath.path])
+    }
+    defer { try? FileManager.default.removeItem(at: errorPath) }
+    let err = try FileHandle(forWritingTo: errorPath)
     process.standardOutput = out
     process.standardError = err
     try process.run()
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    try err.close()
+    let stderr = try Data(contentsOf: errorPath)
     return Output(
       status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
       stderr: String(decoding: stderr, as: UTF8.self))
