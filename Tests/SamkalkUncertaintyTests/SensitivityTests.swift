@@ -63,14 +63,9 @@ import Testing
       uncertainty: """
         <uncertainty><vary rate="formaner.sjukersattning.garanti_manad" low="10000" high="12000"/></uncertainty>
         """)
-    let scenario = try scenario(text)
-    #expect {
-      _ = try SensitivityAnalyzer(rates: try shippedRates()).run(scenario, range: 0.2)
-    } throws: { error in
-      let message = (error as? DiagnosticError)?.description ?? ""
-      return message.contains("rate:formaner.sjukersattning.garanti_manad is not used by this scenario's result")
-        && message.contains("t.xml:")
-    }
+    try expectError(
+      of: text,
+      containing: ["rate:formaner.sjukersattning.garanti_manad is not used by this scenario's result", "t.xml:"])
   }
 
   /// An amount beyond what whole öre can count is refused where the range is declared, not
@@ -80,16 +75,24 @@ import Testing
       uncertainty: """
         <uncertainty><vary input="measure/cost[budget]@amount" low="0" high="100000000000000000000"/></uncertainty>
         """)
-    let scenario = try scenario(text)
     let line = try #require(
       text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("<vary") })
+    try expectError(
+      of: text,
+      containing: [
+        "t.xml:\(line + 1):", "with input:measure/cost[budget]@amount = ",
+        "the amount 1e+20 kr is more than whole öre can count",
+      ])
+  }
+
+  /// The sensitivity analysis of the scenario `text` fails with a message holding every one of `parts`.
+  private func expectError(of text: String, containing parts: [String]) throws {
+    let scenario = try scenario(text)
     #expect {
       _ = try SensitivityAnalyzer(rates: try shippedRates()).run(scenario, range: 0.2)
     } throws: { error in
       let message = (error as? DiagnosticError)?.description ?? ""
-      return message.contains("t.xml:\(line + 1):")
-        && message.contains("with input:measure/cost[budget]@amount = ")
-        && message.contains("the amount 1e+20 kr is more than whole öre can count")
+      return parts.allSatisfy { message.contains($0) }
     }
   }
 }
