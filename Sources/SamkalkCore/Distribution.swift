@@ -231,7 +231,6 @@ extension Distribution: CustomStringConvertible {
       if let back = Double(candidate), abs(back - value) <= 1e-12 * abs(value) { return candidate }
     }
     var candidate = DecimalText.format(value, decimals: 9)
-    guard candidate != "inf", candidate != "-inf" else { return "\(value)" }
     while candidate.hasSuffix("0") { candidate.removeLast() }
     if candidate.hasSuffix(".") { candidate.removeLast() }
     return candidate

@@ -1,3 +1,4 @@
+import Foundation
 import SamkalkCore
 import Testing
 
@@ -30,6 +31,26 @@ import Testing
     #expect(DecimalText.format(-0.004, decimals: 2) == "0.00")
     #expect(DecimalText.format(0.035, decimals: 4) == "0.0350")
     #expect(DecimalText.format(-12.5, decimals: 0) == "-13")
+    // Beyond Int64 at the scale: exact digits, never "inf" for a finite value.
+    #expect(DecimalText.format(1e20, decimals: 2) == "100000000000000000000.00")
+    #expect(DecimalText.format(-1e20, decimals: 6) == "-100000000000000000000.000000")
+    #expect(DecimalText.format(9_007_199_254_740_993.0, decimals: 6) == "9007199254740992.000000")
+    #expect(DecimalText.format(12_345_678_901.25, decimals: 9) == "12345678901.250000000")
+    #expect(DecimalText.format(0x1p70, decimals: 0) == "1180591620717411303424")
+    #expect(DecimalText.format(.infinity, decimals: 2) == "inf")
+    #expect(DecimalText.format(.nan, decimals: 2) == "NaN")
+  }
+
+  /// Generated values across the magnitudes agree with the exact text Foundation's %f gives
+  /// wherever a value has no tie at the last decimal (whole numbers and values beyond 2^53).
+  @Test func largeValuesHaveTheirExactDigits() {
+    var generator = Xoshiro256StarStar(seed: 5)
+    for _ in 0..<500 {
+      let exponent = Double(generator.next() % 250) + 10
+      let value = (1 + Double(generator.next() >> 11) / Double(1 << 53)) * pow(2, exponent)
+      let whole = value.rounded(.towardZero)
+      #expect(DecimalText.format(whole, decimals: 3) == String(format: "%.3f", whole), "\(whole)")
+    }
   }
 }
 
