@@ -27,7 +27,7 @@ public struct Calculator: Sendable {
   }
 
   public func run(_ scenario: Scenario) throws(DiagnosticError) -> ScenarioResult {
-    let location = SourceLocation(file: scenario.file ?? scenario.id)
+    let location = scenario.fileLocation
     do {
       return try compute(scenario)
     } catch let error as EngineError {

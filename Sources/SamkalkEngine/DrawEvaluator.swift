@@ -36,7 +36,7 @@ public struct DrawEvaluator: @unchecked Sendable {
     throws(DiagnosticError)
   {
     let book = rates.adding(scenarioValues: scenario.rateValues)
-    let location = SourceLocation(file: scenario.file ?? scenario.id)
+    let location = scenario.fileLocation
     do {
       municipality = try book.municipality(scenario.municipality, year: scenario.ratesDate.year)
     } catch {
@@ -72,11 +72,11 @@ public struct DrawEvaluator: @unchecked Sendable {
     do {
       try compute(scenario, overrides: overrides, workspace: &workspace, reader: reader, memo: memo)
     } catch let error as EngineError {
-      throw DiagnosticError(.error(error.description, at: SourceLocation(file: scenario.file ?? scenario.id)))
+      throw DiagnosticError(.error(error.description, at: scenario.fileLocation))
     } catch let error as DiagnosticError {
       throw error
     } catch {
-      throw DiagnosticError(.error("\(error)", at: SourceLocation(file: scenario.file ?? scenario.id)))
+      throw DiagnosticError(.error("\(error)", at: scenario.fileLocation))
     }
   }
 

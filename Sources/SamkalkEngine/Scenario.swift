@@ -129,6 +129,10 @@ public struct Scenario: Sendable {
   /// Months in the horizon.
   public var months: Int { horizonYears * 12 }
 
+  /// Where a diagnostic about the scenario as a whole points: its file (or, for a scenario
+  /// built in code, its id).
+  public var fileLocation: SourceLocation { SourceLocation(file: file ?? id) }
+
   /// The scenario over another horizon, as if its file had said `years`: every cost that runs to
   /// the horizon runs to the new one, a yearly amount for the new number of months and a stated
   /// total spread over them. A cost that would have no month left keeps its months (and is then

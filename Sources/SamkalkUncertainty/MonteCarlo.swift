@@ -73,6 +73,8 @@ public struct MonteCarlo {
           if !reusesPoint { point = base }
           // By index, through the appliers: `for parameter in varied` would copy each
           // parameter, and retain all its strings, every draw.
+          // Every value stored before any is set: a draw that fails names all its values (the
+          // store is not zeroed, so an unset one would be read uninitialised).
           for index in varied.indices {
             store.setSample(distributions[index].sample(&generator), draw: draw, parameter: index)
           }
@@ -81,10 +83,7 @@ public struct MonteCarlo {
               do throws(ParameterValueError) {
                 try appliers[index](store.sample(draw: draw, parameter: index), &point)
               } catch {
-                throw DiagnosticError(
-                  .error(
-                    "\(varied[index].id): \(error.description)",
-                    at: varied[index].declared?.location ?? SourceLocation(file: scenario.file ?? scenario.id)))
+                throw varied[index].diagnostic(error, in: scenario)
               }
             }
             try evaluator.evaluate(point.scenario, overrides: point.overrides, into: &workspace)
@@ -152,7 +151,7 @@ public struct MonteCarlo {
     var paybackCounts = [Int](repeating: 0, count: months + 1)
     // Sums of differences from the first draw: exact when every draw is the same (a scenario
     // without distributions), and no larger rounding than a plain sum otherwise.
-    let first = store.npv(draw: 0, perspective: index)
+    let first = values[0]
     var sum = 0.0
     var positive = 0
     var withinMandate = 0
@@ -258,7 +257,6 @@ final class DrawStore: @unchecked Sendable {
 
   func setSample(_ value: Double, draw: Int, parameter: Int) { samples[draw * parameters + parameter] = value }
   func sample(draw: Int, parameter: Int) -> Double { samples[draw * parameters + parameter] }
-  func npv(draw: Int, perspective: Int) -> Double { npvs[perspective * draws + draw] }
   /// Every draw's NPV of one perspective, in draw order; valid while the store lives.
   func npvs(perspective: Int) -> UnsafeBufferPointer<Double> {
     UnsafeBufferPointer(rebasing: npvs[(perspective * draws)..<((perspective + 1) * draws)])

@@ -35,6 +35,12 @@ struct AnalysisParameter {
     try applier(value, &point)
   }
 
+  /// A value the scenario cannot hold (``ScenarioParameter/apply(_:to:)``) as a diagnostic at the
+  /// parameter's `<vary>`, or at the scenario's file for one the scenario does not declare.
+  func diagnostic(_ error: ParameterValueError, in scenario: Scenario) -> DiagnosticError {
+    DiagnosticError(.error("\(id): \(error.description)", at: declared?.location ?? scenario.fileLocation))
+  }
+
   /// ``apply(_:to:)`` as a function that holds only what it sets: the Monte Carlo loop calls it
   /// for every varied parameter of every draw, and going through the parameter would copy its
   /// setter (and retain the strings in it) each time.
@@ -93,7 +99,7 @@ struct ParameterSpace {
     var problems: [Diagnostic] = []
     for varied in scenario.uncertainty.parameters {
       guard let position = index[varied.id] else {
-        let location = varied.location ?? SourceLocation(file: scenario.file ?? scenario.id)
+        let location = varied.location ?? scenario.fileLocation
         if case .rate(let key) = varied.target, key.rawValue.hasPrefix("kalender."),
           let number = result.ratesUsed
             .first(where: { $0.key == key })?.resolved.number

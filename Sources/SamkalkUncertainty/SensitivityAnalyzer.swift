@@ -44,15 +44,12 @@ public struct SensitivityAnalyzer {
       guard let (low, high, source) = Self.range(of: parameter, relative: range) else { continue }
       func evaluate(_ value: Double) throws(DiagnosticError) -> [Double] {
         var point = base
-        do throws(DiagnosticError) {
-          do throws(ParameterValueError) {
-            try parameter.apply(value, to: &point)
-          } catch {
-            throw DiagnosticError(
-              .error(
-                error.description,
-                at: parameter.declared?.location ?? SourceLocation(file: scenario.file ?? scenario.id)))
-          }
+        do throws(ParameterValueError) {
+          try parameter.apply(value, to: &point)
+        } catch {
+          throw parameter.diagnostic(error, in: scenario)  // names the parameter and the value
+        }
+        do {
           return try Self.npv(at: point, evaluator, &workspace)
         } catch {
           throw DiagnosticError(

@@ -88,4 +88,24 @@ import Testing
     #expect(society.paybackByYear.reduce(0, +) + society.paybackNotWithinHorizon == 20_000)
     #expect(society.minimum <= society.p5 && society.p95 <= society.maximum)
   }
+
+  /// A drawn amount beyond what whole öre can count stops the run at the <vary>, naming the
+  /// draw, its values and the input; with two threads the lowest failing draw is the one named.
+  @Test func aDrawTheScenarioCannotHoldIsAnErrorAtItsVary() throws {
+    let vary =
+      #"<vary input="measure/cost[budget]@amount" distribution="discrete" "#
+      + #"values="100000 100000000000000000000" probabilities="0.5 0.5"/>"#
+    let text = smallScenario(uncertainty: "<uncertainty>\(vary)</uncertainty>")
+    let scenario = try scenario(text)
+    let line = try #require(
+      text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("<vary") })
+    #expect {
+      _ = try MonteCarlo(rates: try shippedRates()).run(scenario, draws: 3000, seed: 3, threads: 2)
+    } throws: { error in
+      let message = (error as? DiagnosticError)?.description ?? ""
+      return message.contains("t.xml:\(line + 1):") && message.contains("(input:measure/cost[budget]@amount = 1")
+        && message.contains(
+          "): input:measure/cost[budget]@amount: the amount 1e+20 kr is more than whole öre can count")
+    }
+  }
 }
