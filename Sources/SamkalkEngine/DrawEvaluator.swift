@@ -662,14 +662,11 @@ public struct DrawWorkspace {
     let uplift = 1 + evaluation.adjustments.optimismBias
     let years = (months + 11) / 12
     // The discount factors seldom vary: kept while the rate and the years are the last draw's.
-    let discountsKept = factorsDiscountRate == evaluation.discountRate && factors.count == years
-    for year in 1...years {
-      if year > factors.count { factors.append((0, 0)) }
-      factors[year - 1].effect = evaluation.effectFactor(year: year)
-      if !discountsKept { factors[year - 1].discount = evaluation.discountFactor(year: year) }
+    if factorsDiscountRate != evaluation.discountRate || factors.count != years {
+      factors = (1...years).map { (effect: 0, discount: evaluation.discountFactor(year: $0)) }
+      factorsDiscountRate = evaluation.discountRate
     }
-    factors.removeLast(factors.count - years)
-    factorsDiscountRate = evaluation.discountRate
+    for year in 1...years { factors[year - 1].effect = evaluation.effectFactor(year: year) }
     // Perspective by perspective, as Evaluation: each month's effect and investment rounded to
     // the öre, each year's net discounted. A year's months mostly repeat the month before (a
     // run of one profile, the even part of a tax): a month whose differences are both zero

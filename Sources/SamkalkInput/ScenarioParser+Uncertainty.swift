@@ -199,11 +199,12 @@ extension ScenarioParser {
   /// against the values its parameter may take.
   mutating func checkUncertainty(_ pending: [PendingVary], of scenario: Scenario) {
     let parameters = Dictionary(scenario.parameters.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-    // The first varied branch share of each branching phase, by the phase's path, with its line.
+    // The first varied branch share of each branching phase, by the phase's path, with its line:
+    // a branch share is the one input whose setter does not overwrite (it rescales its siblings).
     var branchings: [String: (path: String, line: Int)] = [:]
     for item in pending {
-      guard case .input(let path) = item.parameter.target, path.hasSuffix("@share"),
-        let branch = path.range(of: "/branch[", options: .backwards), parameters[path] != nil
+      guard case .input(let path) = item.parameter.target, parameters[path]?.overwrites == false,
+        let branch = path.range(of: "/branch[", options: .backwards)
       else { continue }
       let phase = String(path[..<branch.lowerBound])
       if let first = branchings[phase] {

@@ -33,9 +33,9 @@ public struct RateKey: Hashable, Comparable, Sendable, ExpressibleByStringLitera
   /// SipHash: the code is already a hash of the text, so mixing it with the table's seed
   /// (MurmurHash3's 64-bit finaliser) spreads it over the low bits the table indexes by. A
   /// Monte Carlo draw looks up some thirty keys, and SipHash's rounds were 3 % of its time.
-  /// Overrides the standard library's customisation point (`Hashable._rawHashValue(seed:)`,
-  /// which `Int` itself implements the same way); `hash(into:)` stays for hashing a key as
-  /// part of a larger value.
+  /// Implements the standard library's customisation point `Hashable._rawHashValue(seed:)`
+  /// (the one hash `Dictionary` and `Set` call); `hash(into:)` stays for hashing a key as part
+  /// of a larger value.
   public func _rawHashValue(seed: Int) -> Int {
     var mixed = code ^ UInt64(truncatingIfNeeded: seed)
     mixed = (mixed ^ (mixed >> 33)) &* 0xff51_afd7_ed55_8ccd
