@@ -12,6 +12,8 @@ let package = Package(
       name: "fuzz-scenario", dependencies: ["FuzzDriver", .product(name: "Samkalk", package: "samkalk")]),
     .executableTarget(name: "fuzz-rates", dependencies: ["FuzzDriver", .product(name: "Samkalk", package: "samkalk")]),
     .executableTarget(name: "fuzz-csv", dependencies: ["FuzzDriver", .product(name: "Samkalk", package: "samkalk")]),
+    .executableTarget(
+      name: "fuzz-followup", dependencies: ["FuzzDriver", .product(name: "Samkalk", package: "samkalk")]),
   ],
   swiftLanguageModes: [.v6]
 )

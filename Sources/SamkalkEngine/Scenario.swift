@@ -229,6 +229,14 @@ public struct FollowupSpec: Hashable, Sendable {
   /// Where the element is, for diagnostics.
   public var location: SourceLocation?
 
+  /// The limits of a follow-up study's settings, the same from a scenario and from the command
+  /// line: a window of 1–64 months, a group of at most 100 million participants (Sweden has
+  /// about 10 million inhabitants) and at most 100 000 bootstrap replicates (a run's memory
+  /// grows with them; 1 000 give stable 95 % intervals).
+  public static let windowMonths = 1...64
+  public static let groupSizes = 1...100_000_000
+  public static let bootstrapReplicateCounts = 0...100_000
+
   public init(
     path: String, monthsBefore: Int = 12, monthsAfter: Int = 12, groupSize: Int? = nil,
     bootstrapReplicates: Int = 1000, seed: UInt64 = 1, keepPartial: Bool = false, location: SourceLocation? = nil

@@ -15,20 +15,20 @@ struct ScenarioParser {
   private var inputs: [ScenarioInput] = []
 
   /// Amounts in kronor must lie below this (a typo guard, far above any real measure).
-  static let maxKronor = 1e12
+  static let maxKronor = RateUnit.maximumAmount
 
   /// Attributes that name or describe an element rather than carry one of its values.
   static let nonValueAttributes: Set<String> = [
     "source", "assumption", "id", "label", "type", "item", "financier", "key", "note", "status",
   ]
 
-  /// Whether `<followup file=…>` may be looked for on this machine (``ScenarioReader/allowsFileReferences``).
-  let allowsFileReferences: Bool
+  /// Which files `<followup file=…>` may name (``ScenarioReader/fileReferences``).
+  let fileReferences: FileReferences
 
-  init(document: XMLDocument, rates: RateBook, allowsFileReferences: Bool = true) {
+  init(document: XMLDocument, rates: RateBook, fileReferences: FileReferences = .withinScenarioFolder) {
     self.document = document
     self.rates = rates
-    self.allowsFileReferences = allowsFileReferences
+    self.fileReferences = fileReferences
   }
 
   /// The diagnostics in file order (by line, stable), errors and warnings together.
@@ -47,7 +47,9 @@ struct ScenarioParser {
     let id = root[attribute: "id"] ?? ""
     if !Self.isValidID(id) {
       error(
-        "scenario id '\(id)' must match [a-z0-9][a-z0-9_-]* (lower-case letters, digits, '_' and '-')",
+        "scenario id '\(id.prefix(Self.maximumIDLength + 10))\(id.count > Self.maximumIDLength + 10 ? "…" : "")' "
+          + "must match [a-z0-9][a-z0-9_-]* (lower-case letters, digits, '_' and '-') and have at most "
+          + "\(Self.maximumIDLength) characters (it names the report files)",
         root)
     }
     let title = root.child(named: "title")?.trimmedText ?? ""
@@ -75,6 +77,7 @@ struct ScenarioParser {
 
     // Scenario rate values: parsed early, so that subsidy checks see them.
     let rateValues = root.children(named: "rate").compactMap { parseRate($0) }
+    refuseRepeatedRates(rateValues)
     let book = rates.adding(scenarioValues: rateValues)
 
     var municipality = ""
@@ -944,38 +947,28 @@ struct ScenarioParser {
   // MARK: - Follow-up data
 
   /// `<followup file=… before=… after=… groupSize=… bootstrap=… seed=… keepPartial=…/>`: the file
-  /// is resolved against the scenario file's folder and must exist.
+  /// must be a regular file inside the data folder (``FileReferences``).
   private mutating func parseFollowup(_ element: XMLElement) -> FollowupSpec? {
     record(element, path: "followup")
     let file = (element[attribute: "file"] ?? "").trimmed
     var path: String?
-    if !allowsFileReferences {
-      error(
-        "<followup> names a file on this machine, which this reader does not open (an upload to samkalk serve); "
-          + "run the scenario with samkalk run on your own machine", element)
-    } else if file.isEmpty {
+    if file.isEmpty && fileReferences != .refused {
       error("the follow-up file is empty: name a person-month CSV file (docs/FOLLOWUP-FORMAT.md)", element)
     } else {
-      let base = URL(fileURLWithPath: document.file).deletingLastPathComponent()
-      let resolved =
-        file.hasPrefix("/") ? URL(fileURLWithPath: file) : URL(fileURLWithPath: file, relativeTo: base)
-      let absolute = resolved.standardizedFileURL.path
-      var isDirectory: ObjCBool = false
-      if !FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) {
-        error("the follow-up file '\(file)' does not exist (looked for \(absolute))", element)
-      } else if isDirectory.boolValue {
-        error("the follow-up file '\(file)' is a directory (\(absolute))", element)
-      } else {
-        path = absolute
+      switch fileReferences.resolve(file, scenarioFile: document.file) {
+      case .success(let resolved): path = resolved
+      case .failure(let problem): error(problem.message(for: file), element)
       }
     }
-    let before = integer(element, "before", range: 1...64, what: "the before window in months") ?? 12
-    let after = integer(element, "after", range: 1...64, what: "the after window in months") ?? 12
+    let before = integer(element, "before", range: FollowupSpec.windowMonths, what: "the before window in months") ?? 12
+    let after = integer(element, "after", range: FollowupSpec.windowMonths, what: "the after window in months") ?? 12
     let groupSize =
       element.attribute("groupSize") == nil
-      ? nil : integer(element, "groupSize", range: 1...100_000_000, what: "the group size")
+      ? nil : integer(element, "groupSize", range: FollowupSpec.groupSizes, what: "the group size")
     let bootstrap =
-      integer(element, "bootstrap", range: 0...100_000, what: "the number of bootstrap replicates") ?? 1000
+      integer(
+        element, "bootstrap", range: FollowupSpec.bootstrapReplicateCounts, what: "the number of bootstrap replicates")
+      ?? 1000
     var seed: UInt64 = 1
     if let text = element[attribute: "seed"]?.trimmed {
       if let value = UInt64(text.hasPrefix("+") ? String(text.dropFirst()) : text) {
@@ -1058,13 +1051,7 @@ struct ScenarioParser {
         }
       } else if let number = Double(valueText), number.isFinite, Self.isDecimalText(valueText) {
         if !unit.allowedRange.contains(number) {
-          let range = unit.allowedRange
-          let limit =
-            range.upperBound == .greatestFiniteMagnitude
-            ? "at least 0" : "between 0 and \(format(range.upperBound))"
-          error("value \(valueText) must be \(limit) for unit '\(unit.rawValue)'", element)
-        } else if number >= Self.maxKronor {
-          error("value \(valueText) is not below the limit of 1e12", element)
+          error("value \(valueText) must be \(unit.allowedRangeText) for unit '\(unit.rawValue)'", element)
         } else {
           amount = .number(number)
         }
@@ -1080,6 +1067,24 @@ struct ScenarioParser {
       key: key, amount: amount, unit: unit, from: from, to: to,
       source: RateSource(title: sourceText, url: nil, sfs: nil), status: status, note: note,
       origin: RateOrigin(layer: .scenario, location: document.location(element)))
+  }
+
+  /// Two `<rate>` elements with the same key and `from` date would leave the result to whichever
+  /// the rate book happened to keep: an error at the second, naming the first (the rate tables'
+  /// loader refuses the same in a CSV file).
+  private mutating func refuseRepeatedRates(_ values: [RateValue]) {
+    var first: [String: RateValue] = [:]
+    for value in values {
+      let key = "\(value.key.rawValue)|\(value.from)"
+      if let earlier = first[key] {
+        diagnostics.error(
+          "rate '\(value.key.rawValue)' from \(value.from) is given twice (first on line "
+            + "\(earlier.origin.location.line.map(String.init) ?? "?")): keep one value per key and date",
+          at: value.origin.location)
+      } else {
+        first[key] = value
+      }
+    }
   }
 
   // MARK: - Values
@@ -1162,8 +1167,12 @@ struct ScenarioParser {
     return parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
   }
 
+  /// The longest scenario id: the id starts every report's file name (`<id>-sensitivity.xlsx`),
+  /// and a file name may have at most 255 bytes.
+  static let maximumIDLength = 100
+
   static func isValidID(_ id: String) -> Bool {
-    guard let first = id.unicodeScalars.first else { return false }
+    guard let first = id.unicodeScalars.first, id.utf8.count <= maximumIDLength else { return false }
     func lowerOrDigit(_ c: Unicode.Scalar) -> Bool {
       ("a"..."z").contains(c) || ("0"..."9").contains(c)
     }

@@ -14,6 +14,10 @@ public struct LoadedScenario: Sendable {
   /// The path as given.
   public var path: String
 
+  /// Every file this scenario makes a run read: the scenario itself and its follow-up data. No
+  /// report may replace one of them.
+  public var inputPaths: [String] { [path] + (scenario.followup.map { [$0.path] } ?? []) }
+
   public init(scenario: Scenario, warnings: [Diagnostic], sha256: String, path: String) {
     self.scenario = scenario
     self.warnings = warnings
@@ -40,16 +44,17 @@ public struct LoadedScenario: Sendable {
 public struct ScenarioReader: Sendable {
   public let rates: RateBook
   let schema: XMLSchema
-  /// Whether a scenario may name files on this machine (`<followup file=…>`). A server reading
-  /// an upload says no: the reader then refuses the element instead of looking for the file, so
-  /// an upload cannot probe the server's disk.
-  public let allowsFileReferences: Bool
+  /// Which files on this machine a scenario may name (`<followup file=…>`): by default only
+  /// those in the scenario's own folder. A server reading an upload says ``FileReferences/refused``:
+  /// the reader then refuses the element instead of looking for the file, so an upload cannot
+  /// probe the server's disk.
+  public let fileReferences: FileReferences
 
   /// Loads and compiles `scenario.xsd` once.
-  public init(rates: RateBook, allowsFileReferences: Bool = true) throws(DiagnosticError) {
+  public init(rates: RateBook, fileReferences: FileReferences = .withinScenarioFolder) throws(DiagnosticError) {
     self.rates = rates
     self.schema = try ScenarioSchema.load()
-    self.allowsFileReferences = allowsFileReferences
+    self.fileReferences = fileReferences
   }
 
   /// Reads a scenario. Throws every error found (with the warnings) when there is any error.
@@ -105,7 +110,7 @@ public struct ScenarioReader: Sendable {
     guard rootProblems.isEmpty else { return (nil, rootProblems) }
     let schemaProblems = schema.validate(document)
     guard schemaProblems.isEmpty else { return (nil, schemaProblems) }
-    var parser = ScenarioParser(document: document, rates: rates, allowsFileReferences: allowsFileReferences)
+    var parser = ScenarioParser(document: document, rates: rates, fileReferences: fileReferences)
     let scenario = parser.parse()
     return (scenario, parser.sortedDiagnostics)
   }

@@ -58,10 +58,20 @@ public struct FollowupStudy {
     /// Problems with the options themselves.
     public func problems() -> [String] {
       var problems: [String] = []
-      if !(1...64).contains(monthsBefore) { problems.append("the before window must be 1–64 months") }
-      if !(1...64).contains(monthsAfter) { problems.append("the after window must be 1–64 months") }
-      if let groupSize, groupSize < 1 { problems.append("the group size must be at least 1") }
-      if bootstrapReplicates < 0 { problems.append("the number of bootstrap replicates cannot be negative") }
+      let windows = FollowupSpec.windowMonths
+      let windowText = "\(windows.lowerBound)–\(windows.upperBound) months"
+      if !windows.contains(monthsBefore) { problems.append("the before window must be \(windowText)") }
+      if !windows.contains(monthsAfter) { problems.append("the after window must be \(windowText)") }
+      if let groupSize, !FollowupSpec.groupSizes.contains(groupSize) {
+        problems.append(
+          "the group size \(groupSize) must be from \(FollowupSpec.groupSizes.lowerBound) to "
+            + GroupedNumber.group(UInt64(FollowupSpec.groupSizes.upperBound)))
+      }
+      if !FollowupSpec.bootstrapReplicateCounts.contains(bootstrapReplicates) {
+        problems.append(
+          "the number of bootstrap replicates \(bootstrapReplicates) must be from 0 to "
+            + GroupedNumber.group(UInt64(FollowupSpec.bootstrapReplicateCounts.upperBound)))
+      }
       if !(confidence > 0 && confidence < 1) { problems.append("the confidence must lie between 0 and 1") }
       return problems
     }
@@ -205,6 +215,10 @@ struct FollowupReader {
   var accumulators: [Int64] = []
   var coverage: [UInt64] = []
   var extents: [UInt16] = []
+  /// The rows of less than a full month in each person's window month (person × window months +
+  /// slot): their valuation and line, to find a row that repeats another. Full-month rows need
+  /// no entry: a second one fails the extent check.
+  var partMonthRows: [Int: [(combo: Int, line: Int)]] = [:]
 
   var sha256 = ""
   var rowsRead = 0
@@ -273,6 +287,14 @@ struct FollowupReader {
         break
       }
     }
+    if let offset = Self.nulOffset(record) {
+      let place = ByteParse.location(in: record, offset: offset, line: line)
+      throw DiagnosticError(
+        .error(Self.nulMessage, at: SourceLocation(file: file, line: place.line, column: place.column)))
+    }
+    // The header is split with room for every one of its fields (a row splitter keeps only the
+    // header's columns and one more): the documented columns and any number of service columns.
+    let splitter = FieldSplitter(columns: FieldSplitter.maximumFieldCount(of: record, separator: separator))
     if quoted {
       splitter.splitQuoted(record, separator: separator)
     } else {
@@ -347,6 +369,17 @@ struct FollowupReader {
   }
 }
 
+extension FollowupReader {
+  static let nulMessage = UntrustedText.nulMessage(in: "follow-up file")
+
+  /// The offset of the first NUL byte in `record`, if any: a NUL would otherwise end an id or a
+  /// name early when the text meets C code, and make a phantom person.
+  static func nulOffset(_ record: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let base = record.baseAddress, let hit = memchr(base, 0, record.count) else { return nil }
+    return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+  }
+}
+
 /// A byte buffer for building lookup keys without per-row allocation (replaced by a bigger one
 /// when a record is longer than it).
 final class KeyBuffer {
@@ -373,6 +406,11 @@ extension FollowupReader {
       splitter.split(record, separator: separator)
     }
     if !problems.isEmpty { problems.removeAll(keepingCapacity: true) }
+    if let offset = Self.nulOffset(record) {
+      problems.append((offset, Self.nulMessage))
+      report(record, line: line)
+      return
+    }
     if quoted { for problem in splitter.problems { problems.append(problem) } }
     if splitter.count < columns.count {
       problems.append((record.count, "the row has \(splitter.count) fields; the header has \(columns.count)"))
@@ -461,7 +499,22 @@ extension FollowupReader {
           problems.append(
             (
               offsets[columns.extent],
-              "the extents of person '\(text(personBytes))' in \(YearMonth(ordinal: month)) add up to more than 1"
+              "the extents of person '\(text(personBytes))' in \(YearMonth(ordinal: month)) add up to more than 1 "
+                + "(if this row repeats an earlier one, remove it)"
+            ))
+          return
+        }
+        // A part-month row that repeats one of the same person and month to the byte (the same
+        // situation, extent, amounts and counts) passes the extent check and would count twice.
+        if comboInfo[comboID].extent10k < 10_000,
+          let earlier = partMonthRows[person * windowMonths + slot]?.first(where: { $0.combo == comboID })
+        {
+          problems.append(
+            (
+              offsets[columns.person],
+              "this row repeats line \(earlier.line) (person '\(text(personBytes))', \(YearMonth(ordinal: month)), "
+                + "the same situation, extent and amounts) and would count twice: remove one, or give the month "
+                + "one row with the extents added"
             ))
           return
         }
@@ -491,6 +544,9 @@ extension FollowupReader {
       return
     }
     rowsInWindows += 1
+    if comboInfo[comboID].extent10k < 10_000 {
+      partMonthRows[person * windowMonths + slot, default: []].append((comboID, currentLine))
+    }
     extents[person * windowMonths + slot] &+= UInt16(comboInfo[comboID].extent10k)
     let window = slot < before ? 0 : 1
     let bit = slot < before ? slot : slot - before
@@ -547,8 +603,9 @@ extension FollowupReader {
       return nil
     }
     guard range.contains(value) else {
-      let upper = range.upperBound == .greatestFiniteMagnitude ? "" : "–\(range.upperBound)"
-      problems.append((column, "\(name) \(text(bytes)) is outside \(range.lowerBound)\(upper)"))
+      let text = text(bytes)
+      problems.append(
+        (column, "\(name) \(text) is outside " + (range.upperBound > 1 ? RateUnit.krPerManad.allowedRangeText : "0–1")))
       return nil
     }
     return value
@@ -646,7 +703,7 @@ extension FollowupReader {
     } else {
       extent = number(base, splitter, c.extent, name: "extent", range: 0...1, problems: &problems)
     }
-    let any = 0...Double.greatestFiniteMagnitude
+    let any = RateUnit.krPerManad.allowedRange
     let amount = number(base, splitter, c.monthlyAmount, name: "monthly_amount", range: any, problems: &problems)
     let wage = number(base, splitter, c.wage, name: "wage", range: any, problems: &problems)
     let factor = number(base, splitter, c.subsidyFactor, name: "subsidy_factor", range: any, problems: &problems)

@@ -234,6 +234,15 @@ final class FieldSplitter {
     count += 1
   }
 
+  /// At least the number of fields of `record`: its separators plus one (a separator inside
+  /// quotes counts too, so the bound holds whatever the quoting). A splitter made with this many
+  /// columns keeps every field of the record.
+  static func maximumFieldCount(of record: UnsafeBufferPointer<UInt8>, separator: UInt8) -> Int {
+    var count = 1
+    for byte in record where byte == separator { count += 1 }
+    return count
+  }
+
   /// Splits an unquoted record; fields point into the record itself.
   func split(_ record: UnsafeBufferPointer<UInt8>, separator: UInt8) {
     var count = 0
@@ -350,13 +359,20 @@ enum ByteParse {
       negative = true
       index = 3
     }
+    func isDigit(_ at: Int) -> Bool { at < count && bytes[at] >= 48 && bytes[at] <= 57 }
+    // SwedishCSV.parseNumber's rule: with a decimal comma, a dot before three final digits after
+    // a digit (`10.450`) is ambiguous.
+    if allowComma && count >= 5 && bytes[count - 4] == UInt8(ascii: ".") && isDigit(count - 3) && isDigit(count - 2)
+      && isDigit(count - 1) && (0..<(count - 4)).contains(where: isDigit)
+    {
+      return nil
+    }
     var mantissa: UInt64 = 0
     var digits = 0
     var fractionDigits = 0
     var sawDecimal = false
     var sawDigit = false
     var previousDigit = false
-    func isDigit(_ at: Int) -> Bool { at < count && bytes[at] >= 48 && bytes[at] <= 57 }
     while index < count {
       let byte = bytes[index]
       if byte >= 48 && byte <= 57 {

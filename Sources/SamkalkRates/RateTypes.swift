@@ -95,11 +95,28 @@ public enum RateUnit: String, CaseIterable, Sendable {
   public var isActor: Bool { self == .aktor }
 
   /// The inclusive range a number in this unit must lie in (no unit allows negative amounts).
+  ///
+  /// Amounts stay below 10^12 (a thousand billion kronor, far above any measure's figure, a
+  /// multiple or a count): a value beyond it is a typo, and the ledger's whole öre (`Int64`)
+  /// overflow at about 9.2 × 10^16 kr once such a value is multiplied by persons and months.
+  /// Every reader of rates (`rates check`, `validate`, `run`) refuses the same values.
   public var allowedRange: ClosedRange<Double> {
     switch self {
     case .andel: 0...1
     case .procent: 0...100
-    default: 0...Double.greatestFiniteMagnitude
+    default: 0...RateUnit.maximumAmount.nextDown
+    }
+  }
+
+  /// The bound amounts stay below (see ``allowedRange``).
+  public static let maximumAmount = 1e12
+
+  /// ``allowedRange`` in words, for messages: `0–1`, `0–100`, `0 to below 10^12`.
+  public var allowedRangeText: String {
+    switch self {
+    case .andel: "0–1"
+    case .procent: "0–100"
+    default: "0 to below 10^12"
     }
   }
 }

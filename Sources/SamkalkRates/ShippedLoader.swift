@@ -293,15 +293,18 @@ enum AmountRules {
     }
     guard let parsed = SwedishCSV.parseNumber(numberText, allowComma: allowComma) else {
       return .failure(
-        Problem(message: trimmed.isEmpty ? "missing value" : "'\(trimmed)' is not a number (unit \(unit.rawValue))"))
+        Problem(
+          message: trimmed.isEmpty
+            ? "missing value"
+            : "'\(trimmed)' is not a number (unit \(unit.rawValue))"
+              + SwedishCSV.ambiguityHint(numberText, allowComma: allowComma)))
     }
     let value = parsed * scale
     if value < 0 {
       return .failure(Problem(message: "negative amount \(trimmed) is not allowed (unit \(unit.rawValue))"))
     }
     if !unit.allowedRange.contains(value) {
-      let range = unit == .andel ? "0–1" : "0–100"
-      return .failure(Problem(message: "\(unit.rawValue) \(trimmed) is outside \(range)"))
+      return .failure(Problem(message: "\(unit.rawValue) \(trimmed) is outside \(unit.allowedRangeText)"))
     }
     return .success(.number(value))
   }

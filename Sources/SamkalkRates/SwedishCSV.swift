@@ -73,6 +73,12 @@ public struct SwedishCSV: Sendable {
   /// Parses bytes; `file` names the input in diagnostics.
   public static func parse(bytes: [UInt8], file: String) throws(DiagnosticError) -> SwedishCSV {
     let (utf8, encoding) = decode(bytes)
+    if let place = UntrustedText.firstNUL(in: utf8) {
+      throw DiagnosticError(
+        .error(
+          UntrustedText.nulMessage(in: "CSV file"),
+          at: SourceLocation(file: file, line: place.line, column: place.column)))
+    }
     let separator = detectSeparator(utf8)
     let rows = try records(utf8, separator: separator, file: file)
     guard let header = rows.first else {
@@ -106,6 +112,28 @@ public struct SwedishCSV: Sendable {
   public func columnIndex(_ names: [String]) -> Int? {
     let wanted = Set(names.map { $0.lowercased() })
     return columnNames.firstIndex { wanted.contains($0) }
+  }
+
+  /// Errors for header columns that say the same thing twice: the same name (`value;value`) or
+  /// two names of one group of synonyms (`value;belopp`), at the second. Which of two `value`
+  /// columns a reader used would otherwise decide the figures unseen.
+  public func repeatedColumns(_ synonyms: [[String]]) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    var firstColumn: [String: Int] = [:]
+    for (index, name) in columnNames.enumerated() where !name.isEmpty {
+      let group = synonyms.first { $0.contains(name) }
+      let meaning = group?.first ?? name
+      if let first = firstColumn[meaning] {
+        let earlier = header.fields[first].trimmed
+        diagnostics.append(
+          .error(
+            "column '\(header.fields[index].trimmed)' repeats column \(first + 1) ('\(earlier)'): "
+              + "keep one column for each", at: location(header.fields[index])))
+      } else {
+        firstColumn[meaning] = index
+      }
+    }
+    return diagnostics
   }
 
   /// The first non-empty field beyond the header's columns, if the row has one: a ragged row
@@ -144,7 +172,15 @@ public struct SwedishCSV: Sendable {
 
   /// A number as a Swedish finance officer writes one (the rate tables' rule, also the web
   /// form's): optional sign, digits grouped by spaces, `,` (when `allowComma`) or `.` as the
-  /// decimal mark; no exponent, no `inf`/`nan`.
+  /// decimal mark; no exponent, no `inf`/`nan`. Where the comma is allowed, a dot followed by
+  /// exactly three final digits is refused as ambiguous (``ambiguityHint(_:allowComma:)``):
+  ///
+  /// | text     | `;` file (decimal comma) | `,` file |
+  /// |----------|--------------------------|----------|
+  /// | `10,45`  | 10.45                    | refused  |
+  /// | `10.45`  | 10.45                    | 10.45    |
+  /// | `10.450` | refused (ambiguous)      | 10.45    |
+  /// | `10 450` | 10450                    | 10450    |
   public static func parseNumber(_ text: String, allowComma: Bool) -> Double? {
     // Works on Unicode scalars (not Characters) and trims by hand: this runs for every
     // number of every table, so it avoids Foundation and grapheme breaking.
@@ -172,6 +208,13 @@ public struct SwedishCSV: Sendable {
         guard !sawDecimal, isDigit(index - 1), isDigit(index + 1) else { return nil }
       case ".", ",":
         guard !sawDecimal, scalar == "." || allowComma else { return nil }
+        // Where the comma is the decimal mark, a dot before exactly three final digits is a
+        // thousands separator as often as a decimal point (`10.450`): ambiguous, so refused.
+        if allowComma && scalar == "." && sawDigit && index + 4 == scalars.count && isDigit(index + 1)
+          && isDigit(index + 2) && isDigit(index + 3)
+        {
+          return nil
+        }
         sawDecimal = true
         normalized.append(".")
       default:
@@ -180,6 +223,21 @@ public struct SwedishCSV: Sendable {
     }
     guard sawDigit, let value = Double(String(normalized)), value.isFinite else { return nil }
     return value
+  }
+
+  /// Why `text` is not read as a number although it looks like one: a dot before three final
+  /// digits where the comma is the decimal mark (`10.450` could be 10 450 or 10,45). Appended to
+  /// the "not a number" messages; empty otherwise.
+  public static func ambiguityHint(_ text: String, allowComma: Bool) -> String {
+    guard allowComma, let dot = text.lastIndex(of: "."), text.filter({ $0 == "." }).count == 1 else { return "" }
+    let before = text[..<dot]
+    let after = text[text.index(after: dot)...]
+    func isDigit(_ character: Character) -> Bool { ("0"..."9").contains(character) }
+    guard after.count == 3, after.allSatisfy(isDigit), before.contains(where: isDigit) else {
+      return ""
+    }
+    return ": with a decimal comma, a dot before three digits may be a thousands separator; write "
+      + "\(before.filter { $0 != " " })\(after) or \(before),\(after)"
   }
 
   // MARK: - Decoding

@@ -68,6 +68,11 @@ public enum UserRatesLoader {
         Diagnostic(
           .note, at: SourceLocation(file: path),
           "read as \(csv.encoding.rawValue), separator '\(csv.separator)', decimal mark '\(csv.decimalMark)'"))
+      let repeated = csv.repeatedColumns(Columns.all + MunicipalTable.columns)
+      if !repeated.isEmpty {
+        diagnostics.append(contentsOf: repeated)
+        continue
+      }
       if csv.columnIndex(Columns.key) != nil {
         for value in readOverrides(csv, layer: layer, book: book, diagnostics: &diagnostics) {
           book.addOverride(value)
@@ -101,6 +106,7 @@ public enum UserRatesLoader {
     static let status = ["status"]
     static let url = ["url", "länk"]
     static let note = ["note", "anteckning", "kommentar"]
+    static let all = [key, value, unit, from, to, source, status, url, note]
   }
 
   /// The field at `index`, or an empty field just after the row's last one.
@@ -244,18 +250,25 @@ public enum UserRatesLoader {
 
 /// Reads a municipal tax table: `kommunkod;kommun;kommunalskatt;regionskatt;summa` in percent.
 enum MunicipalTable {
+  /// The columns of a municipal tax table, each with its synonyms: code, name, kommunalskatt,
+  /// regionskatt, sum, income year.
+  static let columns = [
+    ["kommunkod", "code", "kod"], ["kommun", "name", "namn"], ["kommunalskatt"],
+    ["regionskatt", "landstingsskatt"], ["summa", "total"], ["year", "år", "inkomstår"],
+  ]
+
   /// `known`: for user files, the shipped tables, whose municipalities are the only valid ones;
   /// `nil` for the shipped tables themselves (every row needs a four-digit code and a name).
   static func read(
     _ csv: SwedishCSV, year fileYear: Int?, layer: RateLayer, source: RateSource, status: RateStatus,
     known: [Int: [String: MunicipalTaxRates]]?, diagnostics: inout DiagnosticCollector
   ) -> [MunicipalTaxRates] {
-    let codeColumn = csv.columnIndex("kommunkod", "code", "kod")
-    let nameColumn = csv.columnIndex("kommun", "name", "namn")
-    let kommunalColumn = csv.columnIndex("kommunalskatt")
-    let regionalColumn = csv.columnIndex("regionskatt", "landstingsskatt")
-    let sumColumn = csv.columnIndex("summa", "total")
-    let yearColumn = csv.columnIndex("year", "år", "inkomstår")
+    let codeColumn = csv.columnIndex(columns[0])
+    let nameColumn = csv.columnIndex(columns[1])
+    let kommunalColumn = csv.columnIndex(columns[2])
+    let regionalColumn = csv.columnIndex(columns[3])
+    let sumColumn = csv.columnIndex(columns[4])
+    let yearColumn = csv.columnIndex(columns[5])
     var missing: [String] = []
     if codeColumn == nil && nameColumn == nil { missing.append("'kommunkod' or 'kommun'") }
     if kommunalColumn == nil { missing.append("'kommunalskatt'") }
@@ -333,7 +346,10 @@ enum MunicipalTable {
         guard let field = UserRatesLoader.field(row, column) else { return nil }
         guard let value = csv.number(field) else {
           diagnostics.error(
-            field.trimmed.isEmpty ? "missing \(label)" : "'\(field.trimmed)' is not a number (\(label) in percent)",
+            field.trimmed.isEmpty
+              ? "missing \(label)"
+              : "'\(field.trimmed)' is not a number (\(label) in percent)"
+                + SwedishCSV.ambiguityHint(field.trimmed, allowComma: csv.separator == ";"),
             at: csv.location(field))
           return nil
         }

@@ -7,16 +7,26 @@ public enum ReportWriter {
   /// with the CSV when the scenario has subgroups); returns the paths written.
   ///
   /// Every target is checked against `protectedPaths` before the first file is written, so a
-  /// refused run writes nothing. Each file is written with ``AtomicFile``.
+  /// refused run writes nothing; the files are written as one set (``AtomicFile``).
   public static func write(
     _ result: ScenarioResult, context: ReportContext, formats: [ReportFormat], directory: String,
     protectedPaths: [String], options: ReportOptions = ReportOptions()
   ) throws(DiagnosticError) -> [String] {
+    try write(
+      namedFiles(result, context: context, formats: formats, directory: directory, options: options),
+      directory: directory, protectedPaths: protectedPaths)
+  }
+
+  /// ``files(_:context:formats:options:)`` named after the scenario id (`porten.xml`, …), for
+  /// ``write(_:directory:protectedPaths:)``; refuses an id that cannot be a file name.
+  public static func namedFiles(
+    _ result: ScenarioResult, context: ReportContext, formats: [ReportFormat], directory: String,
+    options: ReportOptions = ReportOptions()
+  ) throws(DiagnosticError) -> [(name: String, render: () throws -> [UInt8])] {
     let id = try fileStem(result.scenario.id, directory: directory)
-    let files = Self.files(result, context: context, formats: formats, options: options).map { file in
+    return files(result, context: context, formats: formats, options: options).map { file in
       (name: id + file.suffix, render: file.render)
     }
-    return try write(files, directory: directory, protectedPaths: protectedPaths)
   }
 
   /// The run's report files for the formats asked for (each once, in the order given): the file
@@ -86,33 +96,27 @@ public enum ReportWriter {
     return unique
   }
 
-  /// Checks every target against the protected paths, then writes each file atomically.
-  static func write(
+  /// Renders every file, then writes them as one set into `directory` (``AtomicFile``): each
+  /// target is checked against the protected paths (the run's inputs) and a file that fails to
+  /// render or write leaves every earlier report as it was. Returns the paths written.
+  public static func write(
     _ files: [(name: String, render: () throws -> [UInt8])], directory: String, protectedPaths: [String]
   ) throws(DiagnosticError) -> [String] {
     let base =
       directory.isEmpty
       ? "." : (directory.hasSuffix("/") ? String(directory.dropLast()) : directory)
-    let targets = files.map { (base + "/" + $0.name, $0.render) }
-    for (path, _) in targets {
-      if let input = protectedPaths.first(where: { AtomicFile.sameFile(path, $0) }) {
-        throw DiagnosticError(
-          .error(
-            "refusing to overwrite '\(input)': it is an input of this run; choose another output directory",
-            at: SourceLocation(file: path)))
-      }
-    }
-    var written: [String] = []
-    for (path, render) in targets {
-      let bytes: [UInt8]
+    let paths = files.map { base + "/" + $0.name }
+    // Checked before anything is rendered, so a refused run costs no rendering either.
+    for path in paths { try AtomicFile.check(path, protectedPaths: protectedPaths) }
+    var items: [AtomicFile.Item] = []
+    for (path, file) in zip(paths, files) {
       do {
-        bytes = try render()
+        items.append(AtomicFile.Item(path: path, bytes: try file.render()))
       } catch {
         throw DiagnosticError(.error("cannot render the report: \(error)", at: SourceLocation(file: path)))
       }
-      try AtomicFile.write(bytes, to: path, protectedPaths: protectedPaths)
-      written.append(path)
     }
-    return written
+    try AtomicFile.write(items, protectedPaths: protectedPaths)
+    return paths
   }
 }

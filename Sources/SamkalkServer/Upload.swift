@@ -73,7 +73,7 @@ struct Upload: Sendable {
     let path: String
     if let scenario {
       do {
-        loaded = try ScenarioReader(rates: book, allowsFileReferences: false).read(
+        loaded = try ScenarioReader(rates: book, fileReferences: .refused).read(
           bytes: scenario.bytes, file: scenario.name)
       } catch {
         return .refused(error.diagnostics.map(\.description))

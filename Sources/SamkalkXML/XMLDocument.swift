@@ -48,6 +48,14 @@ public final class XMLDocument: @unchecked Sendable {
     guard !bytes.isEmpty else {
       throw DiagnosticError(.error("file is empty", at: SourceLocation(file: file)))
     }
+    // libxml2 may stop at a NUL and ignore what follows it (even a second root after
+    // `</scenario>`): refused with its position instead.
+    if let place = UntrustedText.firstNUL(in: bytes) {
+      throw DiagnosticError(
+        .error(
+          UntrustedText.nulMessage(in: "XML file"), at: SourceLocation(file: file, line: place.line, column: place.column)
+        ))
+    }
     let box = LibXMLErrorBox(file: file)
     xmlSetStructuredErrorFunc(box.opaque, LibXMLErrorBox.handler)
     defer { xmlSetStructuredErrorFunc(nil, nil) }

@@ -10,14 +10,17 @@ enum DiagnosticPrinter {
   }
 }
 
-/// Writes text to standard output or standard error without buffering surprises.
+/// Writes text to standard output or standard error without buffering surprises. Titles,
+/// ids and messages come from users' files: characters that would act on a terminal (escape
+/// sequences, C1 controls, right-to-left overrides) are written as visible escapes
+/// (``UntrustedText/escapedForTerminal(_:)``).
 enum FileHandleOutput {
   static func standardError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    FileHandle.standardError.write(Data(UntrustedText.escapedForTerminal(text).utf8))
   }
 
   static func standardOutput(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    FileHandle.standardOutput.write(Data(UntrustedText.escapedForTerminal(text).utf8))
   }
 }
 

@@ -31,6 +31,8 @@ struct CompareCommand: ParsableCommand {
 
   @OptionGroup var rates: RatesOptions
 
+  @OptionGroup var scenarioFiles: ScenarioFileOptions
+
   func validate() throws {
     guard scenarios.count >= 2 else {
       throw ValidationError("give at least two scenario files to compare (got \(scenarios.count))")
@@ -41,14 +43,16 @@ struct CompareCommand: ParsableCommand {
   func run() throws {
     do throws(DiagnosticError) {
       let book = try rates.load()
-      let reader = try ScenarioReader(rates: book)
+      let reader = try ScenarioReader(rates: book, fileReferences: scenarioFiles.fileReferences)
       let calculator = Calculator(rates: book)
       var inputs: [(result: ScenarioResult, context: ReportContext)] = []
+      var inputPaths: [String] = []
       var failures: [Diagnostic] = []
       // Every scenario is tried, so one run reports the problems of all of them.
       for path in scenarios {
         do {
           let loaded = try reader.read(path: path)
+          inputPaths += loaded.inputPaths
           DiagnosticPrinter.print(loaded.warnings)
           let result = try calculator.run(loaded.scenario)
           DiagnosticPrinter.print(result.warnings)
@@ -64,7 +68,7 @@ struct CompareCommand: ParsableCommand {
       DiagnosticPrinter.print(comparison.warnings)
       let written = try ReportWriter.write(
         comparison, samkalkVersion: SamkalkVersion.current, formats: output.formats, directory: output.out,
-        protectedPaths: scenarios + rates.files, options: output.options())
+        protectedPaths: scenarios + inputPaths + rates.inputPaths, options: output.options())
       FileHandleOutput.standardOutput(ComparisonTable.render(comparison))
       for path in written { FileHandleOutput.standardOutput("wrote \(path)\n") }
     } catch {

@@ -67,6 +67,8 @@ struct FollowupCommand: ParsableCommand {
 
   @OptionGroup var rates: RatesOptions
 
+  @OptionGroup var scenarioFiles: ScenarioFileOptions
+
   func validate() throws {
     if let ratesDate, Day(ratesDate) == nil { throw ValidationError("--rates-date '\(ratesDate)' is not YYYY-MM-DD") }
     if isScenario {
@@ -121,9 +123,9 @@ struct FollowupCommand: ParsableCommand {
       let book = try rates.load()
       let result: FollowupResult
       var title: String?
-      var inputs = [data] + rates.files
+      var inputs = [data] + rates.inputPaths
       if isScenario {
-        let loaded = try ScenarioReader(rates: book).read(path: data)
+        let loaded = try ScenarioReader(rates: book, fileReferences: scenarioFiles.fileReferences).read(path: data)
         DiagnosticPrinter.print(loaded.warnings)
         guard let spec = loaded.scenario.followup else {
           throw DiagnosticError(

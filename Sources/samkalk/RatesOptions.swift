@@ -20,4 +20,9 @@ struct RatesOptions: ParsableArguments {
     let shipped = try RateBook.shipped(directory: directory ?? ShippedRates.directory)
     return files.isEmpty ? shipped : try shipped.adding(userFiles: files)
   }
+
+  /// Every rate input of a run, for the reports' protected paths: the user's files and the
+  /// shipped tables' folder (a folder protects every file below it: `--out Rates/basbelopp`
+  /// with a scenario whose id is `prisbasbelopp` would otherwise overwrite a shipped rate file).
+  var inputPaths: [String] { files + [directory ?? ShippedRates.directory] }
 }

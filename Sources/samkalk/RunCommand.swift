@@ -22,42 +22,37 @@ struct RunCommand: ParsableCommand {
 
   @OptionGroup var rates: RatesOptions
 
+  @OptionGroup var scenarioFiles: ScenarioFileOptions
+
   func run() throws {
     do {
       let book = try rates.load()
-      let loaded = try ScenarioReader(rates: book).read(path: scenario)
+      let loaded = try ScenarioReader(rates: book, fileReferences: scenarioFiles.fileReferences).read(path: scenario)
       DiagnosticPrinter.print(loaded.warnings)
       let result = try Calculator(rates: book).run(loaded.scenario)
       DiagnosticPrinter.print(result.warnings)
+      // A scenario with <followup> also gets its follow-up report: computed before anything is
+      // written, so that both reports are written as one set or not at all.
+      let followup = try FollowupStudy.run(scenario: loaded.scenario, rates: book, skipInvalid: false, progress: nil)
+      if let followup { DiagnosticPrinter.print(followup.skipped + followup.warnings) }
       let context = ReportContext(
         scenarioPath: scenario, scenarioSHA256: loaded.sha256, samkalkVersion: SamkalkVersion.current)
+      let options = output.options(goals: loaded.scenario.goals.map { Goal($0, in: loaded.scenario) })
+      var files = try ReportWriter.namedFiles(
+        result, context: context, formats: output.formats, directory: output.out, options: options)
+      if let followup {
+        files += try FollowupReportWriter.files(
+          followup, formats: output.formats, language: options.language, csvDialect: options.csvDialect,
+          samkalkVersion: SamkalkVersion.current, title: loaded.scenario.title, directory: output.out)
+      }
       let written = try ReportWriter.write(
-        result, context: context, formats: output.formats, directory: output.out,
-        protectedPaths: [scenario] + rates.files,
-        options: output.options(goals: loaded.scenario.goals.map { Goal($0, in: loaded.scenario) }))
+        files, directory: output.out, protectedPaths: loaded.inputPaths + rates.inputPaths)
       FileHandleOutput.standardOutput(SummaryTable.render(result))
+      if let followup { FileHandleOutput.standardOutput("\n" + FollowupReport.summary(followup)) }
       for path in written { FileHandleOutput.standardOutput("wrote \(path)\n") }
-      try runFollowup(loaded.scenario, rates: book)
     } catch {
       DiagnosticPrinter.print(error.diagnostics)
       throw ExitCode.failure
     }
-  }
-
-  /// A scenario with `<followup>` also runs its follow-up study and writes that report beside
-  /// the scenario's, in the same formats, language and CSV dialect.
-  private func runFollowup(_ scenario: Scenario, rates book: RateBook) throws(DiagnosticError) {
-    guard
-      let followup = try FollowupStudy.run(scenario: scenario, rates: book, skipInvalid: false, progress: nil),
-      let data = scenario.followup?.path
-    else { return }
-    DiagnosticPrinter.print(followup.skipped + followup.warnings)
-    let options = output.options()
-    let written = try FollowupReportWriter.write(
-      followup, formats: output.formats, language: options.language, csvDialect: options.csvDialect,
-      samkalkVersion: SamkalkVersion.current, title: scenario.title, directory: output.out,
-      protectedPaths: [self.scenario, data] + rates.files)
-    FileHandleOutput.standardOutput("\n" + FollowupReport.summary(followup))
-    for path in written { FileHandleOutput.standardOutput("wrote \(path)\n") }
   }
 }

@@ -32,6 +32,8 @@ struct SensitivityCommand: ParsableCommand {
 
   @OptionGroup var rates: RatesOptions
 
+  @OptionGroup var scenarioFiles: ScenarioFileOptions
+
   /// The range as a share: `20%`, `20 %` and `0.2` are all 0.2.
   var share: Double? {
     let text = range.trimmed
@@ -50,7 +52,7 @@ struct SensitivityCommand: ParsableCommand {
   func run() throws {
     do {
       let book = try rates.load()
-      let loaded = try ScenarioReader(rates: book).read(path: scenario)
+      let loaded = try ScenarioReader(rates: book, fileReferences: scenarioFiles.fileReferences).read(path: scenario)
       DiagnosticPrinter.print(loaded.warnings)
       let analyzer = SensitivityAnalyzer(rates: book)
       if list {
@@ -66,7 +68,8 @@ struct SensitivityCommand: ParsableCommand {
         AnalysisSummary.render(analysis),
         written: try SensitivityReportWriter.write(
           analysis, formats: output.formats, language: options.language, csvDialect: options.csvDialect,
-          samkalkVersion: SamkalkVersion.current, directory: output.out, protectedPaths: [scenario] + rates.files))
+          samkalkVersion: SamkalkVersion.current, directory: output.out,
+          protectedPaths: loaded.inputPaths + rates.inputPaths))
     } catch {
       DiagnosticPrinter.print(error.diagnostics)
       throw ExitCode.failure

@@ -36,6 +36,8 @@ struct UncertaintyCommand: ParsableCommand {
 
   @OptionGroup var rates: RatesOptions
 
+  @OptionGroup var scenarioFiles: ScenarioFileOptions
+
   func validate() throws {
     if let draws, !(1...MonteCarlo.maximumDraws).contains(draws) {
       throw ValidationError("--draws \(draws) must be from 1 to \(MonteCarlo.maximumDraws)")
@@ -46,7 +48,7 @@ struct UncertaintyCommand: ParsableCommand {
   func run() throws {
     do throws(DiagnosticError) {
       let book = try rates.load()
-      let loaded = try ScenarioReader(rates: book).read(path: scenario)
+      let loaded = try ScenarioReader(rates: book, fileReferences: scenarioFiles.fileReferences).read(path: scenario)
       DiagnosticPrinter.print(loaded.warnings)
       let spec = loaded.scenario.uncertainty
       if !spec.parameters.contains(where: { $0.distribution != nil }) {
@@ -72,7 +74,8 @@ struct UncertaintyCommand: ParsableCommand {
         AnalysisSummary.render(analysis),
         written: try UncertaintyReportWriter.write(
           analysis, formats: output.formats, language: options.language, csvDialect: options.csvDialect,
-          samkalkVersion: SamkalkVersion.current, directory: output.out, protectedPaths: [scenario] + rates.files))
+          samkalkVersion: SamkalkVersion.current, directory: output.out,
+          protectedPaths: loaded.inputPaths + rates.inputPaths))
     } catch {
       DiagnosticPrinter.print(error.diagnostics)
       throw ExitCode.failure

@@ -14,6 +14,8 @@ struct ValidateCommand: ParsableCommand {
 
   @OptionGroup var rates: RatesOptions
 
+  @OptionGroup var scenarioFiles: ScenarioFileOptions
+
   func validate() throws {
     guard !files.isEmpty else { throw ValidationError("give at least one scenario file") }
   }
@@ -21,7 +23,7 @@ struct ValidateCommand: ParsableCommand {
   func run() throws {
     let reader: ScenarioReader
     do {
-      reader = try ScenarioReader(rates: try rates.load())
+      reader = try ScenarioReader(rates: try rates.load(), fileReferences: scenarioFiles.fileReferences)
     } catch {
       DiagnosticPrinter.print(error.diagnostics)
       throw ExitCode.failure

@@ -37,13 +37,49 @@ import Testing
     #expect(found.map(\.description) == ["egna.csv:2:1: error: a quoted field is never closed"])
   }
 
-  @Test func nulBytesAreTextThatFailsAsANumber() {
+  @Test func aNulByteIsRefusedWithItsPosition() {
     var bytes = Array("key;value;unit;from;source\nformaner.aktivitetsstod.dag;3".utf8)
     bytes += [0, 0]
     bytes += Array(";kr/dag;2025-01-01;Budget\n".utf8)
     let (_, found) = load(bytes)
+    #expect(found.map(\.description) == ["egna.csv:2:30: error: \(UntrustedText.nulMessage(in: "CSV file"))"])
+    // In a source text, where it used to pass as text ("Karlstads bud" + NUL + "get").
+    var source = Array("key;value;unit;from;source\nformaner.aktivitetsstod.dag;300;kr/dag;2025-01-01;Karlstads bud".utf8)
+    source += [0] + Array("get\n".utf8)
+    #expect(load(source).1.map(\.description) == ["egna.csv:2:64: error: \(UntrustedText.nulMessage(in: "CSV file"))"])
+  }
+
+  /// ``load(_:named:)`` without the notes that say how each file was read.
+  private func errors(_ text: String) -> (RateBook?, [Diagnostic]) {
+    let (book, found) = load(text)
+    return (book, found.filter { $0.severity == .error })
+  }
+
+  @Test func aDotBeforeThreeDigitsIsAmbiguousWithADecimalComma() {
+    let (_, found) = errors("key;value;unit;from;source\nformaner.aktivitetsstod.dag;10.450;kr/dag;2025-01-01;Budget\n")
     #expect(
-      found.contains { $0.location.line == 2 && $0.location.column == 29 && $0.message.contains("is not a number") })
+      found.map(\.description) == [
+        "egna.csv:2:29: error: '10.450' is not a number (unit kr/dag): with a decimal comma, a dot before three "
+          + "digits may be a thousands separator; write 10450 or 10,450"
+      ])
+    // A comma file reads it as the decimal point it is there; a decimal comma file reads 10,45.
+    #expect(load("key,value,unit,from,source\nformaner.aktivitetsstod.dag,10.450,kr/dag,2025-01-01,Budget\n").1.isEmpty)
+    #expect(load("key;value;unit;from;source\nformaner.aktivitetsstod.dag;10,45;kr/dag;2025-01-01;Budget\n").1.isEmpty)
+  }
+
+  @Test func aRepeatedColumnIsAnErrorAtTheSecond() {
+    let (_, same) = errors("key;value;value;unit;from;source\nformaner.aktivitetsstod.dag;300;400;kr/dag;2025-01-01;B\n")
+    #expect(same.map(\.description) == ["egna.csv:1:11: error: column 'value' repeats column 2 ('value'): keep one column for each"])
+    let (_, synonym) = errors("nyckel;belopp;unit;from;source;värde\nformaner.aktivitetsstod.dag;300;kr/dag;2025-01-01;B;400\n")
+    #expect(synonym.map(\.description) == ["egna.csv:1:32: error: column 'värde' repeats column 2 ('belopp'): keep one column for each"])
+  }
+
+  @Test func anAmountBeyondWhatTheLedgerCanHoldIsRefusedWhenLoaded() {
+    let huge = "1" + String(repeating: "0", count: 300)
+    let (_, found) = errors("key;value;unit;from;source\nformaner.aktivitetsstod.dag;\(huge);kr/dag;2025-01-01;B\n")
+    #expect(found.count == 1)
+    #expect(found.first?.message == "kr/dag \(huge) is outside 0 to below 10^12", "\(found)")
+    #expect(load("key;value;unit;from;source\nformaner.aktivitetsstod.dag;999999999999;kr/dag;2025-01-01;B\n").1.isEmpty)
   }
 
   @Test func oneMegabyteLineIsReadAndRejectedWithItsPosition() {
