@@ -53,7 +53,8 @@ public final class XMLDocument: @unchecked Sendable {
     if let place = UntrustedText.firstNUL(in: bytes) {
       throw DiagnosticError(
         .error(
-          UntrustedText.nulMessage(in: "XML file"), at: SourceLocation(file: file, line: place.line, column: place.column)
+          UntrustedText.nulMessage(in: "XML file"),
+          at: SourceLocation(file: file, line: place.line, column: place.column)
         ))
     }
     let box = LibXMLErrorBox(file: file)

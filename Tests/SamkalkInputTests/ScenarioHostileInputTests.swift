@@ -30,13 +30,15 @@ import Testing
     #expect(errors.first?.message.contains("at most 100 characters") == true, "\(render(errors))")
     #expect(errors.first?.message.contains(long) == false, "the message quotes all 300 characters")
     let hundred = String(repeating: "a", count: 100)
-    #expect(try check(minimalScenario(root: #"xmlns="urn:samkalk:scenario:1" version="1" id="\#(hundred)""#)).errors.isEmpty)
+    #expect(
+      try check(minimalScenario(root: #"xmlns="urn:samkalk:scenario:1" version="1" id="\#(hundred)""#)).errors.isEmpty)
   }
 
   @Test func aRateValueBeyondTheLedgersReachIsRefused() throws {
     let errors = try check(minimalScenario(extra: Self.rate.replacingOccurrences(of: "300", with: "1e300"))).errors
     #expect(errors.count == 1, "\(render(errors))")
-    let big = try check(minimalScenario(extra: Self.rate.replacingOccurrences(of: "\"300\"", with: "\"1000000000000\"")))
+    let big = try check(
+      minimalScenario(extra: Self.rate.replacingOccurrences(of: "\"300\"", with: "\"1000000000000\"")))
     #expect(big.errors.map(\.message) == ["value 1000000000000 must be 0 to below 10^12 for unit 'kr/dag'"])
   }
 

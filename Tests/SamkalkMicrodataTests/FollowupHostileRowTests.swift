@@ -37,9 +37,12 @@ import Testing
   }
 
   @Test func aRepeatedFullMonthRowSaysItMayBeARepeat() throws {
-    let text = rows("A", from: "2023-01", count: 12, situation: "forsorjningsstod", amount: "9000",
-      enrolment: "2024-01-01", exit: "2024-12-31")
-      + rows("A", from: "2025-01", count: 12, situation: "forsorjningsstod", amount: "9000",
+    let text =
+      rows(
+        "A", from: "2023-01", count: 12, situation: "forsorjningsstod", amount: "9000",
+        enrolment: "2024-01-01", exit: "2024-12-31")
+      + rows(
+        "A", from: "2025-01", count: 12, situation: "forsorjningsstod", amount: "9000",
         enrolment: "2024-01-01", exit: "2024-12-31")
       + "A,2023-05,forsorjningsstod,1,kvinna,1990,1780,2024-01-01,2024-12-31,9000\n"
     let error = #expect(throws: DiagnosticError.self) { try study(header + "\n" + text) }
@@ -49,18 +52,28 @@ import Testing
 
   @Test func aNulByteIsAnErrorAtItsPositionNotAPhantomPerson() throws {
     var bytes = Array((header + "\n").utf8)
-    bytes += Array("A".utf8) + [0] + Array("B,2023-01,forsorjningsstod,1,man,1970,1780,2024-01-01,2024-12-31,9000\n".utf8)
+    bytes +=
+      Array("A".utf8) + [0] + Array("B,2023-01,forsorjningsstod,1,man,1970,1780,2024-01-01,2024-12-31,9000\n".utf8)
     let error = #expect(throws: DiagnosticError.self) { try study(bytes) }
-    #expect(error?.diagnostics.map(\.description) == ["f.csv:2:2: error: \(UntrustedText.nulMessage(in: "follow-up file"))"])
+    #expect(
+      error?.diagnostics.map(\.description) == ["f.csv:2:2: error: \(UntrustedText.nulMessage(in: "follow-up file"))"])
     var inHeader = Array("person,mon".utf8) + [0] + Array("th\n".utf8)
     inHeader += Array("A,2023-01\n".utf8)
     let headerError = #expect(throws: DiagnosticError.self) { try study(inHeader) }
-    #expect(headerError?.diagnostics.map(\.description) == ["f.csv:1:11: error: \(UntrustedText.nulMessage(in: "follow-up file"))"])
+    #expect(
+      headerError?.diagnostics.map(\.description) == [
+        "f.csv:1:11: error: \(UntrustedText.nulMessage(in: "follow-up file"))"
+      ])
   }
 
   @Test(arguments: [
-    (groupSize: 1_000_000_000_000, bootstrap: 10, message: "the group size 1000000000000 must be from 1 to 100 000 000"),
-    (groupSize: 10, bootstrap: 2_000_000_000, message: "the number of bootstrap replicates 2000000000 must be from 0 to 100 000"),
+    (
+      groupSize: 1_000_000_000_000, bootstrap: 10, message: "the group size 1000000000000 must be from 1 to 100 000 000"
+    ),
+    (
+      groupSize: 10, bootstrap: 2_000_000_000,
+      message: "the number of bootstrap replicates 2000000000 must be from 0 to 100 000"
+    ),
   ])
   func settingsBeyondTheScenarioReadersCapsAreErrors(groupSize: Int, bootstrap: Int, message: String) throws {
     let error = #expect(throws: DiagnosticError.self) {
@@ -70,7 +83,11 @@ import Testing
   }
 
   @Test func anAmountBeyondTheLedgersReachIsAnError() throws {
-    let error = #expect(throws: DiagnosticError.self) { try study(halfMonths(amount: "1" + String(repeating: "0", count: 300))) }
-    #expect(error?.diagnostics.first?.message.hasSuffix("is outside 0 to below 10^12") == true, "\(String(describing: error))")
+    let error = #expect(throws: DiagnosticError.self) {
+      try study(halfMonths(amount: "1" + String(repeating: "0", count: 300)))
+    }
+    #expect(
+      error?.diagnostics.first?.message.hasSuffix("is outside 0 to below 10^12") == true, "\(String(describing: error))"
+    )
   }
 }

@@ -44,7 +44,8 @@ import Testing
     let (_, found) = load(bytes)
     #expect(found.map(\.description) == ["egna.csv:2:30: error: \(UntrustedText.nulMessage(in: "CSV file"))"])
     // In a source text, where it used to pass as text ("Karlstads bud" + NUL + "get").
-    var source = Array("key;value;unit;from;source\nformaner.aktivitetsstod.dag;300;kr/dag;2025-01-01;Karlstads bud".utf8)
+    var source = Array(
+      "key;value;unit;from;source\nformaner.aktivitetsstod.dag;300;kr/dag;2025-01-01;Karlstads bud".utf8)
     source += [0] + Array("get\n".utf8)
     #expect(load(source).1.map(\.description) == ["egna.csv:2:64: error: \(UntrustedText.nulMessage(in: "CSV file"))"])
   }
@@ -68,10 +69,18 @@ import Testing
   }
 
   @Test func aRepeatedColumnIsAnErrorAtTheSecond() {
-    let (_, same) = errors("key;value;value;unit;from;source\nformaner.aktivitetsstod.dag;300;400;kr/dag;2025-01-01;B\n")
-    #expect(same.map(\.description) == ["egna.csv:1:11: error: column 'value' repeats column 2 ('value'): keep one column for each"])
-    let (_, synonym) = errors("nyckel;belopp;unit;from;source;värde\nformaner.aktivitetsstod.dag;300;kr/dag;2025-01-01;B;400\n")
-    #expect(synonym.map(\.description) == ["egna.csv:1:32: error: column 'värde' repeats column 2 ('belopp'): keep one column for each"])
+    let (_, same) = errors(
+      "key;value;value;unit;from;source\nformaner.aktivitetsstod.dag;300;400;kr/dag;2025-01-01;B\n")
+    #expect(
+      same.map(\.description) == [
+        "egna.csv:1:11: error: column 'value' repeats column 2 ('value'): keep one column for each"
+      ])
+    let (_, synonym) = errors(
+      "nyckel;belopp;unit;from;source;värde\nformaner.aktivitetsstod.dag;300;kr/dag;2025-01-01;B;400\n")
+    #expect(
+      synonym.map(\.description) == [
+        "egna.csv:1:32: error: column 'värde' repeats column 2 ('belopp'): keep one column for each"
+      ])
   }
 
   @Test func anAmountBeyondWhatTheLedgerCanHoldIsRefusedWhenLoaded() {
@@ -79,7 +88,8 @@ import Testing
     let (_, found) = errors("key;value;unit;from;source\nformaner.aktivitetsstod.dag;\(huge);kr/dag;2025-01-01;B\n")
     #expect(found.count == 1)
     #expect(found.first?.message == "kr/dag \(huge) is outside 0 to below 10^12", "\(found)")
-    #expect(load("key;value;unit;from;source\nformaner.aktivitetsstod.dag;999999999999;kr/dag;2025-01-01;B\n").1.isEmpty)
+    #expect(
+      load("key;value;unit;from;source\nformaner.aktivitetsstod.dag;999999999999;kr/dag;2025-01-01;B\n").1.isEmpty)
   }
 
   @Test func oneMegabyteLineIsReadAndRejectedWithItsPosition() {
