@@ -20,6 +20,7 @@ public enum HTMLDocument {
       throw DiagnosticError(.error("not readable as HTML", at: SourceLocation(file: file)))
     }
     defer { xmlFreeDoc(document) }
-    return XMLDocument.makeElement(root)
+    var noPositions = ArraySlice<StartTagPositions.Tag>()
+    return XMLDocument.makeElement(root, positions: &noPositions)
   }
 }

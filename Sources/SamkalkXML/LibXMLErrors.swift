@@ -24,7 +24,7 @@ final class LibXMLErrorBox {
 
   func record(_ error: UnsafePointer<xmlError>) {
     let raw = error.pointee.message.map { String(cString: $0) } ?? "unknown XML error"
-    let message = rewrite(raw.trimmed)
+    let message = rewrite(LibXMLMessages.plain(raw.trimmed))
     let line = Int(error.pointee.line)
     let column = Int(error.pointee.int2)
     let isParserError = error.pointee.domain == Int32(XML_FROM_PARSER.rawValue)

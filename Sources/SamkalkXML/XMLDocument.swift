@@ -88,25 +88,38 @@ public final class XMLDocument: @unchecked Sendable {
       xmlFreeDoc(document)
       throw DiagnosticError(.error("document has no root element", at: SourceLocation(file: file)))
     }
-    return XMLDocument(file: file, root: makeElement(rootNode), bytes: bytes, document: document)
+    var positions = StartTagPositions(bytes).tags[...]
+    return XMLDocument(file: file, root: makeElement(rootNode, positions: &positions), bytes: bytes, document: document)
   }
 
-  /// The location of an element in this file.
+  /// The location of an element in this file: the line and column of its start tag.
   public func location(_ element: XMLElement) -> SourceLocation {
-    SourceLocation(file: file, line: element.line > 0 ? element.line : nil)
+    SourceLocation(
+      file: file, line: element.line > 0 ? element.line : nil,
+      column: element.line > 0 && element.column > 0 ? element.column : nil)
   }
 
-  /// The location of an attribute (the line of its element; libxml2 keeps no column).
+  /// The location of an attribute: the line and column of its name.
   public func location(_ attribute: XMLAttribute) -> SourceLocation {
-    SourceLocation(file: file, line: attribute.line > 0 ? attribute.line : nil)
+    SourceLocation(
+      file: file, line: attribute.line > 0 ? attribute.line : nil,
+      column: attribute.line > 0 && attribute.column > 0 ? attribute.column : nil)
   }
 
-  static func makeElement(_ node: xmlNodePtr) -> XMLElement {
-    let line = Int(xmlGetLineNo(node))
+  /// The element tree of `node`, with each start tag's place taken from `positions` (which
+  /// lists the start tags in document order, the order this recursion visits them).
+  static func makeElement(_ node: xmlNodePtr, positions: inout ArraySlice<StartTagPositions.Tag>) -> XMLElement {
+    var line = Int(xmlGetLineNo(node))
+    let name = String(cString: node.pointee.name)
+    // The scan's place, when it names the same element (it always does for a document that
+    // libxml2 parsed; the check keeps a wrong column out should they ever disagree). libxml2
+    // gives the line where a start tag that spans lines ends; the scan, where it begins.
+    let tag = positions.popFirst().flatMap { $0.name == name && $0.place.line <= max(line, 1) ? $0 : nil }
+    if let tag { line = tag.place.line }
     var element = XMLElement(
-      name: String(cString: node.pointee.name),
+      name: name,
       namespace: node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) },
-      line: line)
+      line: line, column: tag?.place.column ?? 0)
     var attribute = node.pointee.properties
     while let current = attribute {
       let name = String(cString: current.pointee.name)
@@ -116,7 +129,9 @@ public final class XMLDocument: @unchecked Sendable {
         if let content = textNode.pointee.content { value += String(cString: content) }
         part = textNode.pointee.next
       }
-      element.attributes.append(XMLAttribute(name: name, value: value, line: line))
+      let place = tag?.attributes.first { $0.name == name }?.place
+      element.attributes.append(
+        XMLAttribute(name: name, value: value, line: place?.line ?? line, column: place?.column ?? 0))
       attribute = current.pointee.next
     }
     var child = node.pointee.children
@@ -124,7 +139,7 @@ public final class XMLDocument: @unchecked Sendable {
     while let current = child {
       switch current.pointee.type {
       case XML_ELEMENT_NODE:
-        element.children.append(makeElement(current))
+        element.children.append(makeElement(current, positions: &positions))
       case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
         if let content = current.pointee.content { text += String(cString: content) }
       default:

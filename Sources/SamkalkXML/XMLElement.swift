@@ -1,13 +1,16 @@
-/// An attribute of a parsed element, with the line it stands on.
+/// An attribute of a parsed element, with the line and column its name stands at (column 0:
+/// not known).
 public struct XMLAttribute: Sendable, Hashable {
   public var name: String
   public var value: String
   public var line: Int
+  public var column: Int
 
-  public init(name: String, value: String, line: Int) {
+  public init(name: String, value: String, line: Int, column: Int = 0) {
     self.name = name
     self.value = value
     self.line = line
+    self.column = column
   }
 }
 
@@ -27,10 +30,12 @@ public struct XMLElement: Sendable, Hashable {
   /// The element's own text and CDATA content, concatenated and not trimmed.
   public var text: String
   public var line: Int
+  /// The column of the start tag's `<` on ``line`` (0: not known).
+  public var column: Int
 
   public init(
     name: String, namespace: String? = nil, attributes: [XMLAttribute] = [], children: [XMLElement] = [],
-    text: String = "", line: Int = 0
+    text: String = "", line: Int = 0, column: Int = 0
   ) {
     self.name = name
     self.namespace = namespace
@@ -38,6 +43,7 @@ public struct XMLElement: Sendable, Hashable {
     self.children = children
     self.text = text
     self.line = line
+    self.column = column
   }
 
   /// The value of the attribute with this name, if present.

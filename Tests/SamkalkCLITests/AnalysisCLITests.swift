@@ -112,12 +112,12 @@ import Testing
       #expect(result.status == 1, "\(result.stderr)")
       let diagnostics = result.stderr.split(separator: "\n").map(String.init)
       #expect(diagnostics.count == 1, "\(result.stderr)")
-      let parts = try #require(diagnostics.first).split(separator: ":", maxSplits: 3).map(String.init)
-      #expect(parts.count == 4 && parts[0] == path && parts[2] == " error", "\(result.stderr)")
+      let parts = try #require(diagnostics.first).split(separator: ":", maxSplits: 4).map(String.init)
+      #expect(parts.count == 5 && parts[0] == path && Int(parts[2]) != nil && parts[3] == " error", "\(result.stderr)")
       let line = try #require(Int(parts[1]), "\(result.stderr)")
       #expect((first + 1...last + 1).contains(line), "line \(line), <vary> on lines \(first + 1)–\(last + 1)")
       #expect(
-        parts[3].hasPrefix(
+        parts[4].hasPrefix(
           " 'adjustments@deadwieght' is not a numeric input of this scenario; did you mean 'adjustments@deadweight'?"),
         "\(result.stderr)")
       #expect(result.stdout.isEmpty)

@@ -14,7 +14,7 @@ import Testing
     let errors = try check(text).errors
     #expect(
       errors.map(\.description) == [
-        "t.xml:\(line): error: rate 'formaner.aktivitetsstod.dag' from 2025-01-01 is given twice (first on line "
+        "t.xml:\(line):3: error: rate 'formaner.aktivitetsstod.dag' from 2025-01-01 is given twice (first on line "
           + "\(line - 1)): keep one value per key and date"
       ], "\(render(errors))")
     // Another date is another value.

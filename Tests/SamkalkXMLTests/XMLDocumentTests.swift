@@ -24,8 +24,8 @@ import Testing
     #expect(document.root.child(named: "title")?.text == "Porten & co")
     #expect(document.root.child(named: "title")?.line == 3)
     #expect(document.root.child(named: "measure")?[attribute: "months"] == "36")
-    // libxml2 gives an element the line on which its start tag ends.
-    #expect(document.location(document.root.children[1]).description == "t.xml:5")
+    // An element is placed where its start tag begins (libxml2 alone gives the line where it ends).
+    #expect(document.location(document.root.children[1]).description == "t.xml:4:3")
   }
 
   @Test func reportsMalformedXMLWithLineAndColumn() {
@@ -159,5 +159,43 @@ enum XMLSchemaHintProbe {
         </report>
 
         """)
+  }
+}
+
+/// libxml2's wording translated for an evaluator (issue: "entity reference loop", "use
+/// XML_PARSE_HUGE option"), and columns for elements and attributes.
+@Suite struct XMLPlainMessageTests {
+  func messages(_ text: String) -> [String] {
+    do {
+      _ = try XMLDocument.parse(bytes: Array(text.utf8), file: "m.xml")
+      return []
+    } catch {
+      return error.diagnostics.map(\.message)
+    }
+  }
+
+  @Test func deepNestingSaysWhatIsWrongNotWhichOptionToSet() {
+    let deep = String(repeating: "<a>", count: 300) + String(repeating: "</a>", count: 300)
+    let found = messages(deep)
+    #expect(found.contains { $0.hasPrefix("elements nested deeper than the XML reader allows") }, "\(found)")
+    #expect(!found.contains { $0.contains("XML_PARSE_HUGE") }, "\(found)")
+  }
+
+  @Test func commonMistakesAreExplained() {
+    #expect(messages("<a>fish & chips</a>").contains { $0.hasPrefix("a '&' that starts no entity") })
+    #expect(messages("<a><b></b>").contains { $0.hasPrefix("the file ends before <a> (line 1) is closed") })
+    #expect(messages("<a/><b/>").contains { $0.hasPrefix("something follows the root element's end tag") })
+  }
+
+  @Test func elementsAndAttributesHaveColumns() throws {
+    let text = "<root>\n  <s type=\"a\"/><s  extent=\"0.5\"\n     wage='1'/>\n  <!-- <s x=\"1\"/> -->\n</root>"
+    let document = try XMLDocument.parse(bytes: Array(text.utf8), file: "c.xml")
+    let children = document.root.children
+    #expect(document.location(document.root).description == "c.xml:1:1")
+    #expect(document.location(children[0]).description == "c.xml:2:3")
+    #expect(document.location(children[1]).description == "c.xml:2:16")
+    #expect(document.location(children[0].attribute("type")!).description == "c.xml:2:6")
+    #expect(document.location(children[1].attribute("extent")!).description == "c.xml:2:20")
+    #expect(document.location(children[1].attribute("wage")!).description == "c.xml:3:6")
   }
 }
