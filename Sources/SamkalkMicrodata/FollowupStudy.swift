@@ -87,14 +87,8 @@ public struct FollowupStudy {
 
   /// Reads and evaluates a follow-up file.
   public func run(path: String) throws(DiagnosticError) -> FollowupResult {
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else {
-      throw DiagnosticError(
-        .error("cannot open the file: \(String(cString: strerror(errno)))", at: SourceLocation(file: path)))
-    }
+    let (descriptor, total) = try InputFile.open(path: path)
     defer { close(descriptor) }
-    var info = stat()
-    let total = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
     return try run(source: .descriptor(descriptor), file: path, totalBytes: total)
   }
 

@@ -159,26 +159,14 @@ public final class XMLDocument: @unchecked Sendable {
 public enum FileBytes {
   public static func read(path: String, maxBytes: Int) throws(DiagnosticError) -> [UInt8] {
     let location = SourceLocation(file: path)
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else {
-      let reason =
-        errno == ENOENT ? "no such file" : "cannot open the file for reading (\(String(cString: strerror(errno))))"
-      throw DiagnosticError(.error(reason, at: location))
-    }
+    let (descriptor, size) = try InputFile.open(path: path)
     defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else {
-      throw DiagnosticError(.error("cannot read the file's size", at: location))
-    }
-    guard (status.st_mode & S_IFMT) != S_IFDIR else {
-      throw DiagnosticError(.error("is a directory, not a file", at: location))
-    }
-    if (status.st_mode & S_IFMT) == S_IFREG && Int(status.st_size) > maxBytes {
+    if size > maxBytes {
       throw DiagnosticError(
-        .error("file is \(status.st_size) bytes, larger than the limit of \(maxBytes) bytes", at: location))
+        .error("file is \(size) bytes, larger than the limit of \(maxBytes) bytes", at: location))
     }
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(Int(status.st_size))
+    bytes.reserveCapacity(size)
     var chunk = [UInt8](repeating: 0, count: 64 * 1024)
     while true {
       let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }

@@ -91,8 +91,9 @@ struct FollowupCommand: ParsableCommand {
   /// A scenario rather than a CSV file: the name ends in .xml, or the file starts with '<'.
   private var isScenario: Bool {
     if data.lowercased().hasSuffix(".xml") { return true }
-    guard let handle = FileHandle(forReadingAtPath: data) else { return false }
-    defer { try? handle.close() }
+    // Not a regular file (a FIFO would block here): left to the reader, which says so.
+    guard let (descriptor, _) = try? InputFile.open(path: data) else { return false }
+    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     let head = (try? handle.read(upToCount: 64)).map { Array($0) } ?? []
     let body = head.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(head.dropFirst(3)) : head
     return body.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "<")

@@ -142,3 +142,22 @@ import Testing
     for raw in ["\u{9B}", "\u{85}", "\u{202E}"] { #expect(!result.stdout.contains(raw)) }
   }
 }
+
+extension InputSafetyCLITests {
+  @Test func aFIFOGivenAsAnInputIsRefusedNotWaitedOn() throws {
+    let directory = cli.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    for name in ["pipe.xml", "pipe.csv"] { #expect(mkfifo(directory + "/" + name, 0o600) == 0) }
+    let commands = [
+      ["run", directory + "/pipe.xml"], ["validate", directory + "/pipe.xml"], ["followup", directory + "/pipe.csv"],
+      ["run", "Scenarios/porten-2016-2018.xml", "--rates", directory + "/pipe.csv", "--out", directory + "/out"],
+    ]
+    for arguments in commands {
+      let result = try cli.samkalk(arguments)
+      #expect(result.status == 1, "\(arguments)")
+      #expect(result.stderr.contains("pipe."), "\(result.stderr)")
+      #expect(result.stderr.contains("is not a regular file (a FIFO, device or socket)"), "\(result.stderr)")
+    }
+  }
+}
