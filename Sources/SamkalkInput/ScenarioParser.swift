@@ -436,6 +436,10 @@ struct ScenarioParser {
       case "situation":
         if let share = parseSituation(child, path: path, context: context) {
           situations.append(share)
+          if share.situation == .aKassa, share.benefitStep != nil {
+            let months = element[attribute: "months"].flatMap { Int($0.trimmed) }
+            checkAKassaStepLength(child, phaseMonths: months, context: context)
+          }
         }
       case "service":
         if let use = parseService(child, path: path) { services.append(use) }
@@ -582,6 +586,27 @@ struct ScenarioParser {
       subsidyShare: subsidyShare, annualIncome: annualIncome, monthlyAmount: monthlyAmount,
       studyGrant: studyGrant, entitledToAKassa: entitledToAKassa, priorMonthlyIncome: priorIncome,
       benefitStep: step)
+  }
+
+  /// A step of the a-kassa period (`formaner.a_kassa.dagar_per_niva` ersättningsdagar, five a
+  /// week) lasts about 4.6 months of full unemployment; a phase paid at one step for longer
+  /// (or with no end: a before or during situation, a path's last phase) overstates the
+  /// benefit after the step-down, so it is a warning that says to split the phase.
+  private mutating func checkAKassaStepLength(_ element: XMLElement, phaseMonths: Int?, context: PhaseContext) {
+    guard let date = context.ratesDate,
+      let days = try? context.book.resolve("formaner.a_kassa.dagar_per_niva", at: date).number,
+      let weeks = try? context.book.resolve("kalender.veckor_per_ar", at: date).number,
+      let weekdays = try? context.book.resolve("kalender.vardagar_per_vecka", at: date).number,
+      let months = try? context.book.resolve("kalender.manader_per_ar", at: date).number,
+      weeks > 0, weekdays > 0
+    else { return }
+    let stepMonths = days / (weeks * weekdays / months)
+    if let phaseMonths, Double(phaseMonths) <= stepMonths.rounded(.up) { return }
+    let length = phaseMonths.map { "lasts \($0) months" } ?? "has no end (it runs to the end of the horizon)"
+    warning(
+      "this a_kassa phase \(length), but a step of the ersättningsperiod is \(format(days)) ersättningsdagar "
+        + "(about \(format((stepMonths * 10).rounded() / 10)) months full time): split it into phases at the step-downs",
+      element)
   }
 
   /// A-kassa under the rules from 2025-10-01 (the rates date has an income ceiling,

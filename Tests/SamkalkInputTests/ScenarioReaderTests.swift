@@ -219,14 +219,20 @@ import Testing
     let text = minimalScenario(before: before).replacingOccurrences(
       of: #"<rates date="2025-01-01"/>"#, with: #"<rates date="2025-10-01"/>"#)
     let diagnostics = try check(text)
-    // Line 13: both missing (two errors); 14 and 16 are fine; 15: an unknown step; 17: no effect.
-    #expect(diagnostics.map(\.location.line) == [13, 13, 15, 17], "\(render(diagnostics))")
+    // Line 13: both missing (two errors); 14: a before situation paid at one step for the whole
+    // horizon (a warning); 15: an unknown step; 16 is fine; 17: no effect.
+    #expect(diagnostics.map(\.location.line) == [13, 13, 14, 15, 17], "\(render(diagnostics))")
     #expect(
       diagnostics[0].message.hasPrefix(
         "situation 'a_kassa' on rates date 2025-10-01 (the rules from 2025-10-01) needs 'priorIncome'"))
     #expect(diagnostics[1].message.contains("needs 'step'"))
-    #expect(diagnostics[2].message.hasPrefix("unknown step 'dag 5'"))
-    #expect(diagnostics[3].severity == .warning)
+    #expect(diagnostics[2].severity == .warning)
+    #expect(
+      diagnostics[2].message
+        == "this a_kassa phase has no end (it runs to the end of the horizon), but a step of the ersättningsperiod "
+        + "is 100 ersättningsdagar (about 4.6 months full time): split it into phases at the step-downs")
+    #expect(diagnostics[3].message.hasPrefix("unknown step 'dag 5'"))
+    #expect(diagnostics[4].severity == .warning)
   }
 
   @Test func aKassaBeforeOctober2025IgnoresPriorIncomeWithAWarning() throws {
