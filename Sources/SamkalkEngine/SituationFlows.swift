@@ -68,7 +68,7 @@ struct SituationFlows {
     case none
     /// Taxable, but pensionsgrundande *belopp* rather than inkomst (sjuk- and
     /// aktivitetsersättning, SFB 61 kap.): no allmän pensionsavgift is charged on it (lag
-    /// 1994:1744 2 § charges the fee on pensionsgrundande inkomst only).
+    /// 1994:1744 charges the fee on pensionsgrundande inkomst only).
     case taxableOnly
     /// Taxable pensionsgrundande inkomst (SFB 59 kap.) on which allmän pensionsavgift is due,
     /// and on which staten pays statlig ålderspensionsavgift (lag 1998:676 2 §).
