@@ -541,6 +541,10 @@ public struct SituationShare: Hashable, Sendable {
   /// Aktivitetsstöd (and praktik, arbetsträning): whether the participant is entitled to
   /// a-kassa, which sets the level paid; `nil` is the level for those not entitled.
   public var entitledToAKassa: Bool?
+  /// Utvecklingsersättning: `false` for a participant without gymnasieexamen (or the
+  /// equivalent), who is paid from studiehjälp's studiebidrag; `nil` or `true` for the level of
+  /// a fifth of studiemedel's weekly studiebidrag.
+  public var hasGymnasieexamen: Bool?
   /// A-kassa under the rules from 2025-10-01: the ersättningsgrundande inkomst, kr/månad (the
   /// mean monthly income of the ramtid before unemployment), before the ceiling.
   public var priorMonthlyIncome: Double?
@@ -552,7 +556,7 @@ public struct SituationShare: Hashable, Sendable {
     situation: Situation, extent: Double = 1, monthlyWage: Double? = nil, subsidyFactor: Double? = nil,
     subsidyShare: Double? = nil, annualIncome: Double? = nil, monthlyAmount: Double? = nil,
     studyGrant: StudyGrant? = nil, entitledToAKassa: Bool? = nil, priorMonthlyIncome: Double? = nil,
-    benefitStep: AKassaStep? = nil
+    benefitStep: AKassaStep? = nil, hasGymnasieexamen: Bool? = nil
   ) {
     self.situation = situation
     self.extent = extent
@@ -565,6 +569,7 @@ public struct SituationShare: Hashable, Sendable {
     self.entitledToAKassa = entitledToAKassa
     self.priorMonthlyIncome = priorMonthlyIncome
     self.benefitStep = benefitStep
+    self.hasGymnasieexamen = hasGymnasieexamen
   }
 }
 

@@ -144,7 +144,15 @@ struct SituationFlows {
         share, item: "utvecklingsersattning", payerKey: Key.betalareUtvecklingsersattning,
         monthlyFromRates: { () throws(EngineError) in
           // Förordning 2017:819: a fifth of the weekly studiebidrag of studiestödslagen 3 kap.
-          // 12 § 1 per day (a fifth: the five weekdays of the week it is paid for).
+          // 12 § 1 per day (a fifth: the five weekdays of the week it is paid for); without
+          // gymnasieexamen, studiehjälp's monthly studiebidrag (2 kap. 7 §) divided by 22.
+          if share.hasGymnasieexamen == false {
+            let monthly = try rates.number(Key.formanerStudiehjalpStudiebidragManad, unit: .krPerManad)
+            let divisorKey = Key.formanerUtvecklingsersattningStudiehjalpDelningstal
+            let divisor = try rates.number(divisorKey, unit: .antal)
+            guard divisor > 0 else { throw EngineError("rate '\(divisorKey)' is 0") }
+            return periods.monthly(perWeekday: monthly / divisor)
+          }
           let weekly = try weeklyStudiebidrag(Key.formanerStudiebidragAndelPbbVecka)
           return periods.monthly(perWeekday: weekly / periods.weekdaysPerWeek)
         }, pension: .none, to: &month)
@@ -331,6 +339,9 @@ private enum Key {
   static let formanerStudiebidragHogreAndelPbbVecka: RateKey = "formaner.studiebidrag.hogre_andel_pbb_vecka"
   static let formanerStudiebidragVeckorPerAr: RateKey = "formaner.studiebidrag.veckor_per_ar"
   static let basbeloppPrisbasbelopp: RateKey = "basbelopp.prisbasbelopp"
+  static let formanerStudiehjalpStudiebidragManad: RateKey = "formaner.studiehjalp.studiebidrag_manad"
+  static let formanerUtvecklingsersattningStudiehjalpDelningstal: RateKey =
+    "formaner.utvecklingsersattning.studiehjalp_delningstal"
   static let arbetsgivaravgiftFull: RateKey = "arbetsgivaravgift.full"
   static let subventionNystartsjobbLonetak: RateKey = "subvention.nystartsjobb.lonetak"
   static let subventionIntroduktionsjobbAndel: RateKey = "subvention.introduktionsjobb.andel"

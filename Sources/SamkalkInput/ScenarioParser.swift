@@ -556,6 +556,15 @@ struct ScenarioParser {
       }
     }
 
+    var hasGymnasieexamen: Bool?
+    if let text = element[attribute: "gymnasieexamen"]?.trimmed {
+      if situation != .utvecklingsersattning {
+        warning("'gymnasieexamen' has no effect for situation '\(type)' (only utvecklingsersattning uses it)", element)
+      } else {
+        hasGymnasieexamen = text == "true" || text == "1"
+      }
+    }
+
     let priorIncome = optionalAmount(element, "priorIncome")
     var step: AKassaStep?
     if let text = element[attribute: "step"]?.trimmed {
@@ -585,7 +594,7 @@ struct ScenarioParser {
       situation: situation, extent: extent, monthlyWage: wage, subsidyFactor: subsidyFactor,
       subsidyShare: subsidyShare, annualIncome: annualIncome, monthlyAmount: monthlyAmount,
       studyGrant: studyGrant, entitledToAKassa: entitledToAKassa, priorMonthlyIncome: priorIncome,
-      benefitStep: step)
+      benefitStep: step, hasGymnasieexamen: hasGymnasieexamen)
   }
 
   /// A step of the a-kassa period (`formaner.a_kassa.dagar_per_niva` ersättningsdagar, five a

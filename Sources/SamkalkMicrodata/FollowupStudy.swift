@@ -148,7 +148,7 @@ struct FollowupReader {
     var monthlyAmount: Int?, wage: Int?, subsidyFactor: Int?, subsidyShare: Int?, annualIncome: Int?
     /// The inputs of the benefit rules of issue 19: a-kassa's prior income and step,
     /// aktivitetsstöd's a-kassa entitlement, studiebidrag's grant.
-    var priorIncome: Int?, aKassaStep: Int?, entitledToAKassa: Int?, studyGrant: Int?
+    var priorIncome: Int?, aKassaStep: Int?, entitledToAKassa: Int?, studyGrant: Int?, gymnasieexamen: Int?
     /// (column, unit-cost key)
     var services: [(Int, RateKey)] = []
     /// The columns of a month's valuation key, municipality first.
@@ -297,7 +297,7 @@ struct FollowupReader {
     }
     let optional = [
       "monthly_amount", "wage", "subsidy_factor", "subsidy_share", "annual_income", "prior_income", "a_kassa_step",
-      "entitled_to_a_kassa", "study_grant",
+      "entitled_to_a_kassa", "study_grant", "gymnasieexamen",
     ]
     let serviceKeys = rates.keys.map(\.rawValue).filter { $0.hasPrefix("tjanster.") }
     let serviceNames = serviceKeys.map { String($0.dropFirst("tjanster.".count)) }
@@ -347,11 +347,12 @@ struct FollowupReader {
     c.aKassaStep = c.index["a_kassa_step"]
     c.entitledToAKassa = c.index["entitled_to_a_kassa"]
     c.studyGrant = c.index["study_grant"]
+    c.gymnasieexamen = c.index["gymnasieexamen"]
     c.combo =
       [c.municipality, c.situation, c.extent]
       + [
         c.monthlyAmount, c.wage, c.subsidyFactor, c.subsidyShare, c.annualIncome, c.priorIncome, c.aKassaStep,
-        c.entitledToAKassa, c.studyGrant,
+        c.entitledToAKassa, c.studyGrant, c.gymnasieexamen,
       ].compactMap { $0 }
       + c.services.map(\.0)
     c.profile = [c.sex, c.birthYear, c.municipality, c.enrolment, c.exit]
@@ -567,6 +568,23 @@ extension FollowupReader {
     return value
   }
 
+  /// A yes/no field (`true`/`false`, `1`/`0`, `ja`/`nej`, `yes`/`no`); empty is not stated.
+  private mutating func yesNo(
+    _ base: UnsafeBufferPointer<UInt8>, _ splitter: FieldSplitter, _ column: Int?, name: String,
+    problems: inout [(Int, String)]
+  ) -> Bool? {
+    guard let column else { return nil }
+    let bytes = field(base, splitter, column)
+    if bytes.isEmpty { return nil }
+    switch text(bytes).lowercased() {
+    case "true", "1", "ja", "yes": return true
+    case "false", "0", "nej", "no": return false
+    default:
+      problems.append((column, "\(name) '\(text(bytes))' is not true or false"))
+      return nil
+    }
+  }
+
   private mutating func makeProfile(_ base: UnsafeBufferPointer<UInt8>, _ splitter: FieldSplitter) -> Profile {
     var profile = Profile()
     let c = columns
@@ -671,14 +689,8 @@ extension FollowupReader {
       step = AKassaStep(rawValue: text(bytes))
       if step == nil { problems.append((column, "a_kassa_step '\(text(bytes))' is not 1-100, 101-200 or 201-")) }
     }
-    var entitled: Bool?
-    if let column = c.entitledToAKassa, case let bytes = field(base, splitter, column), !bytes.isEmpty {
-      switch text(bytes).lowercased() {
-      case "true", "1", "ja", "yes": entitled = true
-      case "false", "0", "nej", "no": entitled = false
-      default: problems.append((column, "entitled_to_a_kassa '\(text(bytes))' is not true or false"))
-      }
-    }
+    let entitled = yesNo(base, splitter, c.entitledToAKassa, name: "entitled_to_a_kassa", problems: &problems)
+    let gymnasieexamen = yesNo(base, splitter, c.gymnasieexamen, name: "gymnasieexamen", problems: &problems)
     var grant: StudyGrant?
     if let column = c.studyGrant, case let bytes = field(base, splitter, column), !bytes.isEmpty {
       grant = StudyGrant(rawValue: text(bytes).lowercased())
@@ -699,7 +711,7 @@ extension FollowupReader {
           SituationShare(
             situation: situation, extent: extent, monthlyWage: wage, subsidyFactor: factor, subsidyShare: share,
             annualIncome: income, monthlyAmount: amount, studyGrant: grant, entitledToAKassa: entitled,
-            priorMonthlyIncome: priorIncome, benefitStep: step)
+            priorMonthlyIncome: priorIncome, benefitStep: step, hasGymnasieexamen: gymnasieexamen)
         ], services: services)
       if case .success(let index) = pricing(for: text(field(base, splitter, c.municipality))) {
         combo.pricing = index

@@ -46,6 +46,12 @@ import Testing
     #expect(amount(month2024, "utvecklingsersattning") == Money(ore: 432_033))
   }
 
+  @Test func utvecklingsersattningWithoutGymnasieexamenIsStudiehjalpDividedBy22() throws {
+    // 1 250 kr a month / 22 = 56,82 kr a day; × 52 × 5 / 12 = 1 231,06 kr a month.
+    let share = SituationShare(situation: .utvecklingsersattning, hasGymnasieexamen: false)
+    #expect(amount(try month(share, on: "2025-01-01"), "utvecklingsersattning") == Money(ore: 123_106))
+  }
+
   // MARK: - A-kassa (item 8)
 
   @Test func aKassaBeforeOctober2025PaysTheGrundbelopp() throws {
