@@ -90,11 +90,29 @@ public struct Calculator: Sendable {
           "rate '\(rate.key)' extrapolated to \(scenario.ratesDate) by \(extrapolation.method) from "
             + "\(extrapolation.baseDate) (factor \(factor))", at: SourceLocation(file: rate.file)))
     }
+    warnings += Self.unconfirmedWarnings(used)
     return ScenarioResult(
       scenario: scenario, municipality: municipality, discountRate: discountRate, perspectives: perspectives,
       ledgers: [.basis: basis, .after: after, .measure: measure], ratesUsed: used,
       rateFiles: book.files.filter { usedFiles.contains($0.path) }, warnings: warnings, taxes: taxes.records,
       subgroups: subgroups, verkningsgrad: verkningsgrad, breakEven: breakEven)
+  }
+
+  /// One warning for each UNCONFIRMED value the result used, at the value's place in its
+  /// file: a placeholder that no seen source confirms must never pass unremarked (the rate
+  /// tables of every report show each value's status as well).
+  static func unconfirmedWarnings(_ used: [UsedRate]) -> [Diagnostic] {
+    used.filter { $0.resolved.value.status == .unconfirmed }.map { rate in
+      var value =
+        rate.resolved.number.map { DecimalText.format($0, decimals: 6) } ?? rate.resolved.actor?.rawValue ?? ""
+      if rate.resolved.number != nil, value.contains(".") {
+        while value.hasSuffix("0") { value.removeLast() }
+        if value.hasSuffix(".") { value.removeLast() }
+      }
+      return .warning(
+        "rate '\(rate.key)' = \(value) \(rate.resolved.value.unit.rawValue) on \(rate.resolved.date) is UNCONFIRMED "
+          + "(no seen source confirms it; see its note)", at: rate.resolved.value.origin.location)
+    }
   }
 
   /// The measure's costs as resource flows from each financier, month by month.

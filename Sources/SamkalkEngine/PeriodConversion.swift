@@ -24,6 +24,23 @@ struct PeriodConversion {
   func monthly(perCalendarDay amount: Double) -> Double { amount * calendarDaysPerMonth }
   func monthly(perYear amount: Double) -> Double { amount / monthsPerYear }
 
+  /// A unit cost as the price of one use counted by a service's `perMonth`: a price per
+  /// visit, contact, day (dygn), hour or month is one use; a price per year is a place held for
+  /// a year, so a month of it is a twelfth (`kalender.manader_per_ar`). Any other unit has no
+  /// meaning as a count per month and is refused (the scenario reader refuses it first, with
+  /// the file position).
+  func perUse(_ price: Double, unit: RateUnit, of key: RateKey) throws(EngineError) -> Double {
+    switch unit {
+    case .krPerBesok, .krPerKontakt, .krPerDygn, .krPerTimme, .krPerManad: price
+    case .krPerAr: monthly(perYear: price)
+    default: throw EngineError(Self.unusableUnitMessage(key: key, unit: unit))
+    }
+  }
+
+  static func unusableUnitMessage(key: RateKey, unit: RateUnit) -> String {
+    ServiceUse.unusableUnitMessage(key: key, unit: unit)
+  }
+
   init(weeksPerYear: Double, weekdaysPerWeek: Double, daysPerYear: Double, monthsPerYear: Double) {
     self.weeksPerYear = weeksPerYear
     self.weekdaysPerWeek = weekdaysPerWeek

@@ -85,17 +85,20 @@ final class RateReader {
     return value
   }
 
-  /// Unit costs' payers and ledger items, as ``unitCost(_:item:)`` found them.
-  @exclusivity(unchecked) private var unitCosts: [RateKey: (payer: Actor, item: String)] = [:]
+  /// Unit costs' payers, payees, units and ledger items, as ``unitCost(_:item:)`` found them.
+  @exclusivity(unchecked) private var unitCosts: [RateKey: UnitCostInfo] = [:]
 
-  /// Who pays a unit cost (its parameter's `payer`) and the ledger item `item` names it by,
-  /// found once a run: every profile with a service asks, every draw, and the parameter's
-  /// information is a large value to copy out of the book each time.
-  func unitCost(_ key: RateKey, item: (RateKey) -> String) throws(EngineError) -> (payer: Actor, item: String) {
+  /// Who pays a unit cost (its parameter's `payer`), whom a fee is paid to (`payee`), the
+  /// unit its price is in and the ledger item `item` names it by, found once a run: every
+  /// profile with a service asks, every draw, and the parameter's information is a large value
+  /// to copy out of the book each time.
+  func unitCost(_ key: RateKey, item: (RateKey) -> String) throws(EngineError) -> UnitCostInfo {
     if !unitCosts.isEmpty, let known = unitCosts[key] { return known }
     if let known = parent?.unitCosts[key] { return known }
-    guard let payer = book.info(for: key)?.payer else { throw EngineError("unit cost '\(key)' names no payer") }
-    let found = (payer: payer, item: item(key))
+    guard let info = book.info(for: key), let payer = info.payer else {
+      throw EngineError("unit cost '\(key)' names no payer")
+    }
+    let found = UnitCostInfo(payer: payer, payee: info.payee, unit: info.unit, item: item(key))
     unitCosts[key] = found
     return found
   }
@@ -135,6 +138,18 @@ final class RateReader {
     return number
   }
 
+  /// A numeric value, or `nil` when the key has no value on the run's date (before its first
+  /// value, in a gap, after its coverage without extrapolation): for a rule that changes when
+  /// a law does (the a-kassa rules of 2025-10-01). A value in the wrong unit is still an error.
+  func numberIfInForce(_ key: RateKey, unit: RateUnit) throws(EngineError) -> Double? {
+    do {
+      _ = try numeric(key)
+    } catch {
+      return nil
+    }
+    return try number(key, unit: unit)
+  }
+
   /// Actors already looked up (the payers of benefits), without copying a ``ResolvedRate``
   /// out for every benefit of every profile of every draw.
   @exclusivity(unchecked) private var actors: [RateKey: Actor] = [:]
@@ -149,6 +164,15 @@ final class RateReader {
     actors[key] = actor
     return actor
   }
+}
+
+/// What the flows need to know of a unit cost besides its price.
+struct UnitCostInfo {
+  var payer: Actor
+  /// Set for a fee: the payer pays this actor (a transfer) instead of using up a resource.
+  var payee: Actor?
+  var unit: RateUnit
+  var item: String
 }
 
 /// A problem the engine found while computing (a missing rate, an input it cannot use).

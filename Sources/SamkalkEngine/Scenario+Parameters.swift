@@ -277,6 +277,7 @@ extension Scenario {
         ("wage", \.monthlyWage, "kr/månad", .nonNegative), ("subsidyFactor", \.subsidyFactor, "faktor", .nonNegative),
         ("subsidyShare", \.subsidyShare, "andel", .share), ("annualIncome", \.annualIncome, "kr/år", .nonNegative),
         ("monthlyAmount", \.monthlyAmount, "kr/månad", .nonNegative),
+        ("priorIncome", \.priorMonthlyIncome, "kr/månad", .nonNegative),
       ]
       for (attribute, field, unit, domain) in optionalFields {
         guard let value = share[keyPath: field] else { continue }
@@ -290,6 +291,7 @@ extension Scenario {
                 case "subsidyFactor": phase.situations[index].subsidyFactor = value
                 case "subsidyShare": phase.situations[index].subsidyShare = value
                 case "annualIncome": phase.situations[index].annualIncome = value
+                case "priorIncome": phase.situations[index].priorMonthlyIncome = value
                 default: phase.situations[index].monthlyAmount = value
                 }
               }

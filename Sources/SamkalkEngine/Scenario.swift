@@ -544,10 +544,27 @@ public struct SituationShare: Hashable, Sendable {
   public var annualIncome: Double?
   /// A benefit amount per full month stated by the scenario instead of the rate table.
   public var monthlyAmount: Double?
+  /// Studier: which studiebidrag the student gets (the general or the higher grant).
+  public var studyGrant: StudyGrant?
+  /// Aktivitetsstöd (and praktik, arbetsträning): whether the participant is entitled to
+  /// a-kassa, which sets the level paid; `nil` is the level for those not entitled.
+  public var entitledToAKassa: Bool?
+  /// Utvecklingsersättning: `false` for a participant without gymnasieexamen (or the
+  /// equivalent), who is paid from studiehjälp's studiebidrag; `nil` or `true` for the level of
+  /// a fifth of studiemedel's weekly studiebidrag.
+  public var hasGymnasieexamen: Bool?
+  /// A-kassa under the rules from 2025-10-01: the ersättningsgrundande inkomst, kr/månad (the
+  /// mean monthly income of the ramtid before unemployment), before the ceiling.
+  public var priorMonthlyIncome: Double?
+  /// A-kassa under the rules from 2025-10-01: the step of the ersättningsperiod the phase is
+  /// in (the level falls after 100 and after 200 ersättningsdagar).
+  public var benefitStep: AKassaStep?
 
   public init(
     situation: Situation, extent: Double = 1, monthlyWage: Double? = nil, subsidyFactor: Double? = nil,
-    subsidyShare: Double? = nil, annualIncome: Double? = nil, monthlyAmount: Double? = nil
+    subsidyShare: Double? = nil, annualIncome: Double? = nil, monthlyAmount: Double? = nil,
+    studyGrant: StudyGrant? = nil, entitledToAKassa: Bool? = nil, priorMonthlyIncome: Double? = nil,
+    benefitStep: AKassaStep? = nil, hasGymnasieexamen: Bool? = nil
   ) {
     self.situation = situation
     self.extent = extent
@@ -556,7 +573,32 @@ public struct SituationShare: Hashable, Sendable {
     self.subsidyShare = subsidyShare
     self.annualIncome = annualIncome
     self.monthlyAmount = monthlyAmount
+    self.studyGrant = studyGrant
+    self.entitledToAKassa = entitledToAKassa
+    self.priorMonthlyIncome = priorMonthlyIncome
+    self.benefitStep = benefitStep
+    self.hasGymnasieexamen = hasGymnasieexamen
   }
+}
+
+/// The studiebidrag within studiemedel (studiestödslagen 3 kap. 12–13 §§).
+public enum StudyGrant: String, CaseIterable, Hashable, Sendable {
+  /// The general grant, 3 kap. 12 §.
+  case generellt
+  /// The higher grant, 3 kap. 13 § (e.g. komvux at grundskole- or gymnasienivå from the year
+  /// one turns 25, and some unemployed aged 20–24).
+  case hogre
+}
+
+/// The step of an ersättningsperiod under the a-kassa rules from 2025-10-01: the share of the
+/// ersättningsgrundande inkomst paid falls after 100 and after 200 ersättningsdagar.
+public enum AKassaStep: String, CaseIterable, Hashable, Sendable {
+  /// Ersättningsdagar 1–100.
+  case dag1_100 = "1-100"
+  /// Ersättningsdagar 101–200.
+  case dag101_200 = "101-200"
+  /// Ersättningsdag 201 and later.
+  case dag201 = "201-"
 }
 
 /// Use of a public service per person and month, priced by a `tjanster.*` unit cost.
@@ -569,5 +611,19 @@ public struct ServiceUse: Hashable, Sendable {
   public init(item: RateKey, perMonth: Double) {
     self.item = item
     self.perMonth = perMonth
+  }
+
+  /// The units a service's unit cost may be in: a price per visit, contact, day (dygn), hour
+  /// or month is the price of one use counted by `perMonth`; a price per year is a place held
+  /// for a year, of which a month costs a twelfth. Any other unit (kr, kr/dag, a share) has no
+  /// meaning as a count per month and is refused, never multiplied as it stands.
+  public static let countableUnits: [RateUnit] = [
+    .krPerBesok, .krPerKontakt, .krPerDygn, .krPerTimme, .krPerManad, .krPerAr,
+  ]
+
+  /// The message for a unit cost in a unit not in ``countableUnits``.
+  public static func unusableUnitMessage(key: RateKey, unit: RateUnit) -> String {
+    "unit cost '\(key)' is in '\(unit.rawValue)', which cannot be counted per month "
+      + "(a service's unit cost must be in one of: \(countableUnits.map(\.rawValue).joined(separator: ", ")))"
   }
 }

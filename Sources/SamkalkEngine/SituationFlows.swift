@@ -6,16 +6,20 @@ import SamkalkRates
 /// The table of DOMAIN.md §4, as code. Every amount is a rate or a scenario input; the
 /// payer of each benefit is the rate `betalare.<benefit>`.
 ///
-/// | situation                      | payer → individ        | taxable | arbetsinkomst |
-/// |--------------------------------|------------------------|---------|---------------|
-/// | forsorjningsstod               | betalare.forsorjningsstod | no   | no            |
-/// | etableringsersattning          | betalare.etableringsersattning | no | no       |
-/// | aktivitetsstod, praktik, arbetstraning | betalare.aktivitetsstod | yes | no      |
-/// | utvecklingsersattning          | betalare.utvecklingsersattning | no | no        |
-/// | a_kassa                        | betalare.a_kassa       | yes     | no            |
-/// | sjukpenning, sjukersattning, aktivitetsersattning | betalare.… | yes | no        |
-/// | studier (studiebidrag)         | betalare.studiebidrag  | no      | no            |
-/// | arbete and subsidised work     | arbetsgivare (wage)    | yes     | yes           |
+/// | situation                      | payer → individ        | taxable | pension (see `Pension`) |
+/// |--------------------------------|------------------------|---------|-------------------------|
+/// | forsorjningsstod               | betalare.forsorjningsstod | no   | none                    |
+/// | etableringsersattning          | betalare.etableringsersattning | no | none               |
+/// | aktivitetsstod, praktik, arbetstraning | betalare.aktivitetsstod | yes | PGI + statlig ÅPA |
+/// | utvecklingsersattning          | betalare.utvecklingsersattning | no | none               |
+/// | a_kassa                        | betalare.a_kassa       | yes     | PGI + statlig ÅPA       |
+/// | sjukpenning                    | betalare.sjukpenning   | yes     | PGI + statlig ÅPA       |
+/// | sjukersattning, aktivitetsersattning | betalare.…       | yes     | PGB: no pensionsavgift  |
+/// | studier (studiebidrag)         | betalare.studiebidrag  | no      | none                    |
+/// | arbete and subsidised work     | arbetsgivare (wage)    | yes     | PGI (wage, arbetsinkomst) |
+///
+/// A service (`tjanster.*`) is priced by its unit (``PeriodConversion/perUse(_:unit:of:)``) and is
+/// a resource of its payer, or, for a fee with a `payee`, a transfer from payer to payee.
 struct SituationFlows {
   let rates: RateReader
   let periods: PeriodConversion
@@ -34,9 +38,14 @@ struct SituationFlows {
       try add(share, to: &month)
     }
     for service in phase.services {
-      let unitCost = try rates.number(service.item)
-      let (payer, item) = try rates.unitCost(service.item, item: Self.ledgerItem)
-      month.add(.actor(payer), .outside, item, try money(unitCost * service.perMonth, service.item.rawValue), .resource)
+      let cost = try rates.unitCost(service.item, item: Self.ledgerItem)
+      let perUse = try periods.perUse(try rates.number(service.item), unit: cost.unit, of: service.item)
+      let amount = try money(perUse * service.perMonth, service.item.rawValue)
+      if let payee = cost.payee {
+        month.add(.actor(cost.payer), .actor(payee), cost.item, amount, .transfer)
+      } else {
+        month.add(.actor(cost.payer), .outside, cost.item, amount, .resource)
+      }
     }
     return month
   }
@@ -53,19 +62,54 @@ struct SituationFlows {
     return amount
   }
 
+  /// How a benefit counts for tax and pension.
+  private enum Pension {
+    /// Not income for tax or pension (försörjningsstöd, studiebidrag, …).
+    case none
+    /// Taxable, but pensionsgrundande *belopp* rather than inkomst (sjuk- and
+    /// aktivitetsersättning, SFB 61 kap.): no allmän pensionsavgift is charged on it (lag
+    /// 1994:1744 charges the fee on pensionsgrundande inkomst only).
+    case taxableOnly
+    /// Taxable pensionsgrundande inkomst (SFB 59 kap.) on which allmän pensionsavgift is due,
+    /// and on which staten pays statlig ålderspensionsavgift (lag 1998:676 2 §).
+    case pensionableWithStateFee
+  }
+
   /// A benefit paid to the individual: the scenario's monthly amount if stated, else the rate.
   private func benefit(
     _ share: SituationShare, item: String, payerKey: RateKey, monthlyFromRates: () throws(EngineError) -> Double,
-    taxable: Bool, to month: inout PersonMonth
+    pension: Pension, to month: inout PersonMonth
   ) throws(EngineError) {
     let perMonth: Double
     if let stated = share.monthlyAmount { perMonth = stated } else { perMonth = try monthlyFromRates() }
     let amount = try money(perMonth * share.extent, item)
-    month.add(.actor(try rates.actor(payerKey)), .actor(.individ), item, amount, .transfer)
-    if taxable {
+    let payer = try rates.actor(payerKey)
+    month.add(.actor(payer), .actor(.individ), item, amount, .transfer)
+    switch pension {
+    case .none:
+      break
+    case .taxableOnly:
+      month.taxable += amount
+    case .pensionableWithStateFee:
       month.taxable += amount
       month.pensionable += amount
+      try addStatePensionFee(on: amount, paidBy: payer, to: &month)
     }
+  }
+
+  /// Statlig ålderspensionsavgift (lag 1998:676 1–2 §§): 10,21 % of the benefit, paid by the
+  /// state to the old-age pension system. samkalk's actor `staten` holds the pension system
+  /// (the employer's ålderspensionsavgift goes there too, inside arbetsgivaravgifter), and the
+  /// fee is booked on the actor that bears the benefit, as a transfer to `staten`. When that
+  /// actor is `staten` itself (a-kassa) the fee moves money within one actor and is not booked.
+  private func addStatePensionFee(on benefit: Money, paidBy payer: Actor, to month: inout PersonMonth)
+    throws(EngineError)
+  {
+    let rate = try rates.number(Key.statligAlderspensionsavgift, unit: .andel)
+    guard payer != .staten else { return }
+    let fee = benefit.scaled(by: rate)
+    guard fee != .zero else { return }
+    month.add(.actor(payer), .actor(.staten), "statlig_alderspensionsavgift", fee, .transfer)
   }
 
   private func add(_ share: SituationShare, to month: inout PersonMonth) throws(EngineError) {
@@ -77,31 +121,46 @@ struct SituationFlows {
         share, item: "forsorjningsstod", payerKey: Key.betalareForsorjningsstod,
         monthlyFromRates: { () throws(EngineError) in
           try rates.number(Key.formanerForsorjningsstodPerHushallsmanad, unit: .krPerManad)
-        }, taxable: false, to: &month)
+        }, pension: .none, to: &month)
     case .etableringsersattning:
       try benefit(
         share, item: "etableringsersattning", payerKey: Key.betalareEtableringsersattning,
         monthlyFromRates: { () throws(EngineError) in
           periods.monthly(perWeekday: try rates.number(Key.formanerEtableringsersattningDag, unit: .krPerDag))
-        }, taxable: false, to: &month)
+        }, pension: .none, to: &month)
     case .aktivitetsstod, .praktik, .arbetstraning:
       try benefit(
         share, item: "aktivitetsstod", payerKey: Key.betalareAktivitetsstod,
         monthlyFromRates: { () throws(EngineError) in
-          periods.monthly(perWeekday: try rates.number(Key.formanerAktivitetsstodDag, unit: .krPerDag))
-        }, taxable: true, to: &month)
+          // The level paid depends on a-kassa entitlement (förordning 2017:819): the floor
+          // for those entitled, the fixed amount for those not entitled (the default).
+          let key =
+            share.entitledToAKassa == true
+            ? Key.formanerAktivitetsstodLagstaDagMedAKassa : Key.formanerAktivitetsstodDag
+          return periods.monthly(perWeekday: try rates.number(key, unit: .krPerDag))
+        }, pension: .pensionableWithStateFee, to: &month)
     case .utvecklingsersattning:
       try benefit(
         share, item: "utvecklingsersattning", payerKey: Key.betalareUtvecklingsersattning,
         monthlyFromRates: { () throws(EngineError) in
-          periods.monthly(perWeekday: try rates.number(Key.formanerUtvecklingsersattningDag, unit: .krPerDag))
-        }, taxable: false, to: &month)
+          // Förordning 2017:819: a fifth of the weekly studiebidrag of studiestödslagen 3 kap.
+          // 12 § 1 per day (a fifth: the five weekdays of the week it is paid for); without
+          // gymnasieexamen, studiehjälp's monthly studiebidrag (2 kap. 7 §) divided by 22.
+          if share.hasGymnasieexamen == false {
+            let monthly = try rates.number(Key.formanerStudiehjalpStudiebidragManad, unit: .krPerManad)
+            let divisorKey = Key.formanerUtvecklingsersattningStudiehjalpDelningstal
+            let divisor = try rates.number(divisorKey, unit: .antal)
+            guard divisor > 0 else { throw EngineError("rate '\(divisorKey)' is 0") }
+            return periods.monthly(perWeekday: monthly / divisor)
+          }
+          let weekly = try weeklyStudiebidrag(Key.formanerStudiebidragAndelPbbVecka)
+          return periods.monthly(perWeekday: weekly / periods.weekdaysPerWeek)
+        }, pension: .none, to: &month)
     case .aKassa:
       try benefit(
         share, item: "a_kassa", payerKey: Key.betalareAKassa,
-        monthlyFromRates: { () throws(EngineError) in
-          periods.monthly(perWeekday: try rates.number(Key.formanerAKassaGrundbeloppDag, unit: .krPerDag))
-        }, taxable: true, to: &month)
+        monthlyFromRates: { () throws(EngineError) in try aKassaPerMonth(share) },
+        pension: .pensionableWithStateFee, to: &month)
     case .sjukpenning:
       try benefit(
         share, item: "sjukpenning", payerKey: Key.betalareSjukpenning,
@@ -114,30 +173,71 @@ struct SituationFlows {
             * (try rates.number(Key.formanerSjukpenningErsattningsniva, unit: .andel)) / periods.daysPerYear
           let cap = try rates.number(Key.formanerSjukpenningMaxKalenderdag, unit: .krPerKalenderdag)
           return periods.monthly(perCalendarDay: min(daily, cap))
-        }, taxable: true, to: &month)
+        }, pension: .pensionableWithStateFee, to: &month)
     case .sjukersattning:
       try benefit(
         share, item: "sjukersattning", payerKey: Key.betalareSjukersattning,
         monthlyFromRates: { () throws(EngineError) in
           try rates.number(Key.formanerSjukersattningGarantiManad, unit: .krPerManad)
-        }, taxable: true, to: &month)
+        }, pension: .taxableOnly, to: &month)
     case .aktivitetsersattning:
       try benefit(
         share, item: "aktivitetsersattning", payerKey: Key.betalareAktivitetsersattning,
         monthlyFromRates: { () throws(EngineError) in
           try rates.number(Key.formanerAktivitetsersattningGarantiManad, unit: .krPerManad)
-        }, taxable: true, to: &month)
+        }, pension: .taxableOnly, to: &month)
     case .studier:
       try benefit(
         share, item: "studiebidrag", payerKey: Key.betalareStudiebidrag,
         monthlyFromRates: { () throws(EngineError) in
-          try rates.number(Key.formanerStudiebidragManad, unit: .krPerManad)
-        }, taxable: false, to: &month)
+          // Paid per study week (studiestödslagen 3 kap. 12–13 §§), a läsår's weeks spread
+          // over the twelve months of the phase.
+          let grant =
+            share.studyGrant == .hogre
+            ? Key.formanerStudiebidragHogreAndelPbbVecka : Key.formanerStudiebidragAndelPbbVecka
+          let weekly = try weeklyStudiebidrag(grant)
+          let weeks = try rates.number(Key.formanerStudiebidragVeckorPerAr, unit: .veckor)
+          return weekly * weeks / periods.monthsPerYear
+        }, pension: .none, to: &month)
     case .arbete, .nystartsjobb, .introduktionsjobb, .lonebidrag, .skyddatArbeteOffentligt, .samhall:
       try addWork(share, to: &month)
     case .ingenErsattning:
       break
     }
+  }
+
+  /// The studiebidrag for a week of full-time studies: the share `key` of prisbasbeloppet
+  /// (studiestödslagen 3 kap. 12 § 1 or 13 § 1), rounded down to whole kronor as CSN pays it
+  /// (2023: 52 500 × 1,74 % = 913,50 → 913 kr; 2025: 58 800 × 1,74 % = 1 023,12 → 1 023 kr).
+  private func weeklyStudiebidrag(_ key: RateKey) throws(EngineError) -> Double {
+    let share = try rates.number(key, unit: .andel)
+    let pbb = try rates.number(Key.basbeloppPrisbasbelopp, unit: .krPerAr)
+    // The product is rounded to the öre first, so that 913.5 computed as 913.4999… is 913.
+    return ((share * pbb * 100).rounded() / 100).rounded(.down)
+  }
+
+  /// A-kassa for a month. Before 2025-10-01 (old rules, lag 1997:238): the grundbelopp per
+  /// weekday. From 2025-10-01 (lag 2024:506, in force when `formaner.a_kassa.inkomsttak_manad`
+  /// has a value): the level of the period's step × the ersättningsgrundande inkomst up to the
+  /// monthly ceiling, paid per month. The scenario must give the income and the step.
+  private func aKassaPerMonth(_ share: SituationShare) throws(EngineError) -> Double {
+    guard let ceiling = try rates.numberIfInForce(Key.formanerAKassaInkomsttakManad, unit: .krPerManad) else {
+      return periods.monthly(perWeekday: try rates.number(Key.formanerAKassaGrundbeloppDag, unit: .krPerDag))
+    }
+    guard let income = share.priorMonthlyIncome else {
+      throw EngineError(
+        "a_kassa under the rules from 2025-10-01 needs 'priorIncome' (the ersättningsgrundande inkomst, kr/månad)")
+    }
+    guard let step = share.benefitStep else {
+      throw EngineError("a_kassa under the rules from 2025-10-01 needs 'step' (1-100, 101-200 or 201-)")
+    }
+    let levelKey: RateKey
+    switch step {
+    case .dag1_100: levelKey = Key.formanerAKassaErsattningsniva
+    case .dag101_200: levelKey = Key.formanerAKassaErsattningsnivaDag101
+    case .dag201: levelKey = Key.formanerAKassaErsattningsnivaDag201
+    }
+    return try rates.number(levelKey, unit: .andel) * min(income, ceiling)
   }
 
   /// The ledger item of each situation's wage subsidy (`lonesubvention_lonebidrag`), built
@@ -218,10 +318,14 @@ private enum Key {
   static let formanerEtableringsersattningDag: RateKey = "formaner.etableringsersattning.dag"
   static let betalareAktivitetsstod: RateKey = "betalare.aktivitetsstod"
   static let formanerAktivitetsstodDag: RateKey = "formaner.aktivitetsstod.dag"
+  static let formanerAktivitetsstodLagstaDagMedAKassa: RateKey = "formaner.aktivitetsstod.lagsta_dag_med_a_kassa"
   static let betalareUtvecklingsersattning: RateKey = "betalare.utvecklingsersattning"
-  static let formanerUtvecklingsersattningDag: RateKey = "formaner.utvecklingsersattning.dag"
   static let betalareAKassa: RateKey = "betalare.a_kassa"
   static let formanerAKassaGrundbeloppDag: RateKey = "formaner.a_kassa.grundbelopp_dag"
+  static let formanerAKassaInkomsttakManad: RateKey = "formaner.a_kassa.inkomsttak_manad"
+  static let formanerAKassaErsattningsniva: RateKey = "formaner.a_kassa.ersattningsniva"
+  static let formanerAKassaErsattningsnivaDag101: RateKey = "formaner.a_kassa.ersattningsniva_dag_101_200"
+  static let formanerAKassaErsattningsnivaDag201: RateKey = "formaner.a_kassa.ersattningsniva_fran_dag_201"
   static let betalareSjukpenning: RateKey = "betalare.sjukpenning"
   static let formanerSjukpenningSgiFaktor: RateKey = "formaner.sjukpenning.sgi_faktor"
   static let formanerSjukpenningErsattningsniva: RateKey = "formaner.sjukpenning.ersattningsniva"
@@ -231,7 +335,13 @@ private enum Key {
   static let betalareAktivitetsersattning: RateKey = "betalare.aktivitetsersattning"
   static let formanerAktivitetsersattningGarantiManad: RateKey = "formaner.aktivitetsersattning.garanti_manad"
   static let betalareStudiebidrag: RateKey = "betalare.studiebidrag"
-  static let formanerStudiebidragManad: RateKey = "formaner.studiebidrag.manad"
+  static let formanerStudiebidragAndelPbbVecka: RateKey = "formaner.studiebidrag.andel_pbb_vecka"
+  static let formanerStudiebidragHogreAndelPbbVecka: RateKey = "formaner.studiebidrag.hogre_andel_pbb_vecka"
+  static let formanerStudiebidragVeckorPerAr: RateKey = "formaner.studiebidrag.veckor_per_ar"
+  static let basbeloppPrisbasbelopp: RateKey = "basbelopp.prisbasbelopp"
+  static let formanerStudiehjalpStudiebidragManad: RateKey = "formaner.studiehjalp.studiebidrag_manad"
+  static let formanerUtvecklingsersattningStudiehjalpDelningstal: RateKey =
+    "formaner.utvecklingsersattning.studiehjalp_delningstal"
   static let arbetsgivaravgiftFull: RateKey = "arbetsgivaravgift.full"
   static let subventionNystartsjobbLonetak: RateKey = "subvention.nystartsjobb.lonetak"
   static let subventionIntroduktionsjobbAndel: RateKey = "subvention.introduktionsjobb.andel"
@@ -239,4 +349,5 @@ private enum Key {
   static let subventionLonebidragLonetak: RateKey = "subvention.lonebidrag.lonetak"
   static let produktionAndelAvLonekostnad: RateKey = "produktion.andel_av_lonekostnad"
   static let betalareLonesubvention: RateKey = "betalare.lonesubvention"
+  static let statligAlderspensionsavgift: RateKey = "formaner.statlig_alderspensionsavgift.andel"
 }

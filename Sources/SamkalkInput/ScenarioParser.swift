@@ -439,6 +439,10 @@ struct ScenarioParser {
       case "situation":
         if let share = parseSituation(child, path: path, context: context) {
           situations.append(share)
+          if share.situation == .aKassa, share.benefitStep != nil {
+            let months = element[attribute: "months"].flatMap { Int($0.trimmed) }
+            checkAKassaStepLength(child, phaseMonths: months, context: context)
+          }
         }
       case "service":
         if let use = parseService(child, path: path) { services.append(use) }
@@ -533,6 +537,55 @@ struct ScenarioParser {
         "'annualIncome' has no effect for situation '\(type)' (only sjukpenning uses it)", element)
     }
 
+    var studyGrant: StudyGrant?
+    if let text = element[attribute: "grant"]?.trimmed {
+      if situation != .studier {
+        warning("'grant' has no effect for situation '\(type)' (only studier uses it)", element)
+      } else if let grant = StudyGrant(rawValue: text) {
+        studyGrant = grant
+      } else {
+        error("unknown grant '\(text)' (generellt or hogre: studiestödslagen 3 kap. 12 or 13 §)", element)
+      }
+    }
+
+    var entitledToAKassa: Bool?
+    if let text = element[attribute: "entitledToAKassa"]?.trimmed {
+      if ![.aktivitetsstod, .praktik, .arbetstraning].contains(situation) {
+        warning(
+          "'entitledToAKassa' has no effect for situation '\(type)' (used by aktivitetsstod, praktik and arbetstraning)",
+          element)
+      } else {
+        entitledToAKassa = text == "true" || text == "1"
+      }
+    }
+
+    var hasGymnasieexamen: Bool?
+    if let text = element[attribute: "gymnasieexamen"]?.trimmed {
+      if situation != .utvecklingsersattning {
+        warning("'gymnasieexamen' has no effect for situation '\(type)' (only utvecklingsersattning uses it)", element)
+      } else {
+        hasGymnasieexamen = text == "true" || text == "1"
+      }
+    }
+
+    let priorIncome = optionalAmount(element, "priorIncome")
+    var step: AKassaStep?
+    if let text = element[attribute: "step"]?.trimmed {
+      step = AKassaStep(rawValue: text)
+      if step == nil, situation == .aKassa {
+        error("unknown step '\(text)' (1-100, 101-200 or 201-: the ersättningsdagar the phase is in)", element)
+      }
+    }
+    if situation == .aKassa {
+      checkAKassa(
+        element, context: context, hasIncome: has("priorIncome"), hasStep: has("step"),
+        hasAmount: has("monthlyAmount"))
+    } else {
+      for name in ["priorIncome", "step"] where has(name) {
+        warning("'\(name)' has no effect for situation '\(type)' (only a_kassa uses it)", element)
+      }
+    }
+
     if has("monthlyAmount") && (situation.isWork || situation == .ingenErsattning) {
       warning(
         "'monthlyAmount' has no effect for situation '\(type)' (it replaces a benefit's rate)",
@@ -542,7 +595,60 @@ struct ScenarioParser {
     guard let extent else { return nil }
     return SituationShare(
       situation: situation, extent: extent, monthlyWage: wage, subsidyFactor: subsidyFactor,
-      subsidyShare: subsidyShare, annualIncome: annualIncome, monthlyAmount: monthlyAmount)
+      subsidyShare: subsidyShare, annualIncome: annualIncome, monthlyAmount: monthlyAmount,
+      studyGrant: studyGrant, entitledToAKassa: entitledToAKassa, priorMonthlyIncome: priorIncome,
+      benefitStep: step, hasGymnasieexamen: hasGymnasieexamen)
+  }
+
+  /// A step of the a-kassa period (`formaner.a_kassa.dagar_per_niva` ersättningsdagar, five a
+  /// week) lasts about 4.6 months of full unemployment; a phase paid at one step for longer
+  /// (or with no end: a before or during situation, a path's last phase) overstates the
+  /// benefit after the step-down, so it is a warning that says to split the phase.
+  private mutating func checkAKassaStepLength(_ element: XMLElement, phaseMonths: Int?, context: PhaseContext) {
+    guard let date = context.ratesDate,
+      let days = try? context.book.resolve("formaner.a_kassa.dagar_per_niva", at: date).number,
+      let weeks = try? context.book.resolve("kalender.veckor_per_ar", at: date).number,
+      let weekdays = try? context.book.resolve("kalender.vardagar_per_vecka", at: date).number,
+      let months = try? context.book.resolve("kalender.manader_per_ar", at: date).number,
+      weeks > 0, weekdays > 0
+    else { return }
+    let stepMonths = days / (weeks * weekdays / months)
+    if let phaseMonths, Double(phaseMonths) <= stepMonths.rounded(.up) { return }
+    let length = phaseMonths.map { "lasts \($0) months" } ?? "has no end (it runs to the end of the horizon)"
+    warning(
+      "this a_kassa phase \(length), but a step of the ersättningsperiod is \(format(days)) ersättningsdagar "
+        + "(about \(format((stepMonths * 10).rounded() / 10)) months full time): split it into phases at the step-downs",
+      element)
+  }
+
+  /// A-kassa under the rules from 2025-10-01 (the rates date has an income ceiling,
+  /// `formaner.a_kassa.inkomsttak_manad`) is computed from the prior income and the step of the
+  /// period: both must be stated, unless the scenario states the amount itself. Before that
+  /// date the old grundbelopp is paid and the two have no effect.
+  private mutating func checkAKassa(
+    _ element: XMLElement, context: PhaseContext, hasIncome: Bool, hasStep: Bool, hasAmount: Bool
+  ) {
+    guard let date = context.ratesDate else { return }
+    let newRules = (try? context.book.resolve("formaner.a_kassa.inkomsttak_manad", at: date)) != nil
+    if newRules {
+      guard !hasAmount else { return }
+      if !hasIncome {
+        error(
+          "situation 'a_kassa' on rates date \(date) (the rules from 2025-10-01) needs 'priorIncome' "
+            + "(the ersättningsgrundande inkomst, kr/månad) or 'monthlyAmount'", element)
+      }
+      if !hasStep {
+        error(
+          "situation 'a_kassa' on rates date \(date) (the rules from 2025-10-01) needs 'step' "
+            + "(1-100, 101-200 or 201-: the ersättningsdagar the phase is in) or 'monthlyAmount'", element)
+      }
+    } else {
+      for (name, present) in [("priorIncome", hasIncome), ("step", hasStep)] where present {
+        warning(
+          "'\(name)' has no effect for 'a_kassa' on rates date \(date): before 2025-10-01 the grundbelopp is paid",
+          element)
+      }
+    }
   }
 
   private mutating func checkFactor(
@@ -583,6 +689,10 @@ struct ScenarioParser {
       error(
         "unknown service item '\(item)'\(hint) (a tjanster.* unit cost of the rate tables)", element
       )
+      return nil
+    }
+    if let unit = rates.info(for: RateKey(item))?.unit, !ServiceUse.countableUnits.contains(unit) {
+      error(ServiceUse.unusableUnitMessage(key: RateKey(item), unit: unit), element)
       return nil
     }
     guard let perMonth else { return nil }
@@ -1034,7 +1144,7 @@ struct ScenarioParser {
       if let parsed = RateStatus(rawValue: statusText) {
         status = parsed
       } else {
-        error("unknown status '\(statusText)' (SEEN, DERIVED or UNCONFIRMED)", element)
+        error("unknown status '\(statusText)' (SEEN, DERIVED, CONVENTION or UNCONFIRMED)", element)
       }
     }
 

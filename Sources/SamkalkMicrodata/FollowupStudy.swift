@@ -150,6 +150,9 @@ struct FollowupReader {
     var person = 0, month = 0, situation = 0, extent = 0, sex = 0, birthYear = 0, municipality = 0
     var enrolment = 0, exit = 0
     var monthlyAmount: Int?, wage: Int?, subsidyFactor: Int?, subsidyShare: Int?, annualIncome: Int?
+    /// The inputs of the benefit rules of issue 19: a-kassa's prior income and step,
+    /// aktivitetsstöd's a-kassa entitlement, studiebidrag's grant.
+    var priorIncome: Int?, aKassaStep: Int?, entitledToAKassa: Int?, studyGrant: Int?, gymnasieexamen: Int?
     /// (column, unit-cost key)
     var services: [(Int, RateKey)] = []
     /// The columns of a month's valuation key, municipality first.
@@ -308,7 +311,10 @@ struct FollowupReader {
       let place = ByteParse.location(in: record, offset: offset, line: line)
       return SourceLocation(file: file, line: place.line, column: place.column)
     }
-    let optional = ["monthly_amount", "wage", "subsidy_factor", "subsidy_share", "annual_income"]
+    let optional = [
+      "monthly_amount", "wage", "subsidy_factor", "subsidy_share", "annual_income", "prior_income", "a_kassa_step",
+      "entitled_to_a_kassa", "study_grant", "gymnasieexamen",
+    ]
     let serviceKeys = rates.keys.map(\.rawValue).filter { $0.hasPrefix("tjanster.") }
     let serviceNames = serviceKeys.map { String($0.dropFirst("tjanster.".count)) }
     var c = Columns()
@@ -353,9 +359,17 @@ struct FollowupReader {
     c.subsidyFactor = c.index["subsidy_factor"]
     c.subsidyShare = c.index["subsidy_share"]
     c.annualIncome = c.index["annual_income"]
+    c.priorIncome = c.index["prior_income"]
+    c.aKassaStep = c.index["a_kassa_step"]
+    c.entitledToAKassa = c.index["entitled_to_a_kassa"]
+    c.studyGrant = c.index["study_grant"]
+    c.gymnasieexamen = c.index["gymnasieexamen"]
     c.combo =
       [c.municipality, c.situation, c.extent]
-      + [c.monthlyAmount, c.wage, c.subsidyFactor, c.subsidyShare, c.annualIncome].compactMap { $0 }
+      + [
+        c.monthlyAmount, c.wage, c.subsidyFactor, c.subsidyShare, c.annualIncome, c.priorIncome, c.aKassaStep,
+        c.entitledToAKassa, c.studyGrant, c.gymnasieexamen,
+      ].compactMap { $0 }
       + c.services.map(\.0)
     c.profile = [c.sex, c.birthYear, c.municipality, c.enrolment, c.exit]
     columns = c
@@ -605,6 +619,23 @@ extension FollowupReader {
     return value
   }
 
+  /// A yes/no field (`true`/`false`, `1`/`0`, `ja`/`nej`, `yes`/`no`); empty is not stated.
+  private mutating func yesNo(
+    _ base: UnsafeBufferPointer<UInt8>, _ splitter: FieldSplitter, _ column: Int?, name: String,
+    problems: inout [(Int, String)]
+  ) -> Bool? {
+    guard let column else { return nil }
+    let bytes = field(base, splitter, column)
+    if bytes.isEmpty { return nil }
+    switch text(bytes).lowercased() {
+    case "true", "1", "ja", "yes": return true
+    case "false", "0", "nej", "no": return false
+    default:
+      problems.append((column, "\(name) '\(text(bytes))' is not true or false"))
+      return nil
+    }
+  }
+
   private mutating func makeProfile(_ base: UnsafeBufferPointer<UInt8>, _ splitter: FieldSplitter) -> Profile {
     var profile = Profile()
     let c = columns
@@ -703,6 +734,19 @@ extension FollowupReader {
     let factor = number(base, splitter, c.subsidyFactor, name: "subsidy_factor", range: any, problems: &problems)
     let share = number(base, splitter, c.subsidyShare, name: "subsidy_share", range: 0...1, problems: &problems)
     let income = number(base, splitter, c.annualIncome, name: "annual_income", range: any, problems: &problems)
+    let priorIncome = number(base, splitter, c.priorIncome, name: "prior_income", range: any, problems: &problems)
+    var step: AKassaStep?
+    if let column = c.aKassaStep, case let bytes = field(base, splitter, column), !bytes.isEmpty {
+      step = AKassaStep(rawValue: text(bytes))
+      if step == nil { problems.append((column, "a_kassa_step '\(text(bytes))' is not 1-100, 101-200 or 201-")) }
+    }
+    let entitled = yesNo(base, splitter, c.entitledToAKassa, name: "entitled_to_a_kassa", problems: &problems)
+    let gymnasieexamen = yesNo(base, splitter, c.gymnasieexamen, name: "gymnasieexamen", problems: &problems)
+    var grant: StudyGrant?
+    if let column = c.studyGrant, case let bytes = field(base, splitter, column), !bytes.isEmpty {
+      grant = StudyGrant(rawValue: text(bytes).lowercased())
+      if grant == nil { problems.append((column, "study_grant '\(text(bytes))' is not generellt or hogre")) }
+    }
     var services: [ServiceUse] = []
     for (column, item) in c.services {
       let name = String(item.rawValue.dropFirst("tjanster.".count))
@@ -717,7 +761,8 @@ extension FollowupReader {
         situations: [
           SituationShare(
             situation: situation, extent: extent, monthlyWage: wage, subsidyFactor: factor, subsidyShare: share,
-            annualIncome: income, monthlyAmount: amount)
+            annualIncome: income, monthlyAmount: amount, studyGrant: grant, entitledToAKassa: entitled,
+            priorMonthlyIncome: priorIncome, benefitStep: step, hasGymnasieexamen: gymnasieexamen)
         ], services: services)
       if case .success(let index) = pricing(for: text(field(base, splitter, c.municipality))) {
         combo.pricing = index

@@ -127,12 +127,15 @@ public enum RateStatus: String, Sendable, CaseIterable {
   case seen = "SEEN"
   /// Computed by a stated formula from SEEN inputs.
   case derived = "DERIVED"
+  /// A convention of the method (months per year, production valued at the wage cost): a
+  /// choice the method states, not a value any source could confirm or refute.
+  case convention = "CONVENTION"
   /// A placeholder no seen source confirms.
   case unconfirmed = "UNCONFIRMED"
 
-  /// SEEN < DERIVED < UNCONFIRMED: the weaker of two statuses.
+  /// SEEN < DERIVED < CONVENTION < UNCONFIRMED: the weaker of two statuses.
   public static func weaker(_ a: RateStatus, _ b: RateStatus) -> RateStatus {
-    let order: [RateStatus] = [.seen, .derived, .unconfirmed]
+    let order: [RateStatus] = [.seen, .derived, .convention, .unconfirmed]
     return order.firstIndex(of: a)! >= order.firstIndex(of: b)! ? a : b
   }
 }
@@ -299,19 +302,25 @@ public struct RateParameterInfo: Hashable, Sendable {
   public var description: String
   /// The actor that bears a unit cost (`tjanster.*`), when the parameter says.
   public var payer: Actor?
+  /// For a fee (a patient fee), the actor the payer pays: the unit cost is then a transfer
+  /// from `payer` to `payee`, not a resource used up: a fee moves money between actors and
+  /// uses no resource of its own (the care it pays for is priced separately).
+  public var payee: Actor?
   /// The last date the shipped data is known to cover.
   public var coverageThrough: Day?
   /// The declared extrapolation method, if any.
   public var extrapolation: String?
 
   public init(
-    key: RateKey, unit: RateUnit, description: String, payer: Actor? = nil, coverageThrough: Day? = nil,
+    key: RateKey, unit: RateUnit, description: String, payer: Actor? = nil, payee: Actor? = nil,
+    coverageThrough: Day? = nil,
     extrapolation: String? = nil
   ) {
     self.key = key
     self.unit = unit
     self.description = description
     self.payer = payer
+    self.payee = payee
     self.coverageThrough = coverageThrough
     self.extrapolation = extrapolation
   }

@@ -100,6 +100,21 @@ enum ShippedLoader {
         ok = false
       }
     }
+    var payee: Actor?
+    if let payeeAttribute = root.attribute("payee") {
+      payee = Actor(rawValue: payeeAttribute.value)
+      if payee == nil {
+        let hint = NameSuggestion.hint(for: payeeAttribute.value, among: Actor.allCases.map(\.rawValue))
+        diagnostics.error("unknown payee '\(payeeAttribute.value)'\(hint)", at: document.location(payeeAttribute))
+        ok = false
+      } else if payer == nil {
+        diagnostics.error("'payee' needs a 'payer' (a fee is paid by someone)", at: document.location(payeeAttribute))
+        ok = false
+      } else if payee == payer {
+        diagnostics.error("'payee' must differ from 'payer'", at: document.location(payeeAttribute))
+        ok = false
+      }
+    }
     let description = root.child(named: "description")?.trimmedText ?? ""
     guard let coverage = root.child(named: "coverage"), let through = coverage[attribute: "through"].flatMap(Day.init)
     else {
@@ -167,7 +182,7 @@ enum ShippedLoader {
         continue
       }
       guard let status = element[attribute: "status"].flatMap(RateStatus.init(rawValue:)) else {
-        diagnostics.error("a value needs status SEEN, DERIVED or UNCONFIRMED", at: location)
+        diagnostics.error("a value needs status SEEN, DERIVED, CONVENTION or UNCONFIRMED", at: location)
         ok = false
         continue
       }
@@ -198,7 +213,7 @@ enum ShippedLoader {
     }
     return RateParameter(
       info: RateParameterInfo(
-        key: expectedKey, unit: unit, description: description, payer: payer, coverageThrough: through,
+        key: expectedKey, unit: unit, description: description, payer: payer, payee: payee, coverageThrough: through,
         extrapolation: method),
       values: values, location: document.location(root))
   }

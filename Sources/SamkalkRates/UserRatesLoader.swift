@@ -197,7 +197,8 @@ public enum UserRatesLoader {
           status = parsed
         } else {
           diagnostics.error(
-            "unknown status '\(statusField.trimmed)': use SEEN, DERIVED or UNCONFIRMED", at: csv.location(statusField))
+            "unknown status '\(statusField.trimmed)': use SEEN, DERIVED, CONVENTION or UNCONFIRMED",
+            at: csv.location(statusField))
           ok = false
         }
       }

@@ -31,14 +31,16 @@ import Testing
     #expect(result.stderr.isEmpty, "\(result.stderr)")
     let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     #expect(lines.first == "Porten 2016–2018 över tio år, med osäkerhetsanalys")
+    // 89 parameters: the rates of studiebidrag per study week (share of PBB, weeks a year, PBB)
+    // replace the one monthly rate, and statlig ålderspensionsavgift on aktivitetsstöd is new.
     #expect(
       lines.contains(
-        "Känslighetsanalys: 87 parametrar, var för sig ±20 % (eller scenariots låg/hög), horisont 10 år, "
+        "Känslighetsanalys: 89 parametrar, var för sig ±20 % (eller scenariots låg/hög), horisont 10 år, "
           + "kalkylränta 3,5 %"))
     #expect(lines.contains("Samhällets nuvärde i grundfallet: 23 958 335 kr"))
     // The largest swing first: drop-off, set by the scenario to 0.03–0.25.
     #expect(lines[6].hasPrefix("input:adjustments@dropOff ") && lines[6].hasSuffix("  33 665 590  inget i intervallet"))
-    #expect(lines.contains("(72 parametrar till i rapporten)"))
+    #expect(lines.contains("(74 parametrar till i rapporten)"))
     for ext in ["xml", "csv", "html", "xlsx"] {
       let path = "\(out)/\(Self.id)-sensitivity.\(ext)"
       #expect(FileManager.default.fileExists(atPath: path), "\(path)")

@@ -207,8 +207,10 @@ import Testing
     let rates = try CalculatorTests.rates.get()
     let pricing = try SituationPricing(rates: rates, date: try #require(Day("2025-01-01")), municipality: "1780")
     let month = try pricing.month(Phase(situations: [SituationShare(situation: .aktivitetsstod)]))
-    // 223 kr/dag × 52 × 5 / 12 = 4 831.666… → 4 831.67
-    #expect(month.net[.arbetsformedlingen] == Money(ore: -483_167))
+    // 223 kr/dag × 52 × 5 / 12 = 4 831.666… → 4 831.67, and Arbetsförmedlingen pays staten's
+    // ålderspensionsavgift on it, 10.21 % = 493.31 (lag 1998:676 2 §).
+    #expect(month.net[.arbetsformedlingen] == Money(ore: -483_167 - 49_331))
+    #expect(month.net[.staten] == Money(ore: 49_331))
     #expect(month.net[.individ] == Money(ore: 483_167))
     #expect(month.taxable == Money(ore: 483_167))
     #expect(month.earned == .zero)

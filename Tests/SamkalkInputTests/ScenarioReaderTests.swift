@@ -210,6 +210,61 @@ import Testing
     #expect(cost.amount == Money(kronor: 450_000))
   }
 
+  @Test func aKassaFromOctober2025NeedsPriorIncomeAndStep() throws {
+    let before = """
+      <situation type="a_kassa"/>
+          <situation type="a_kassa" priorIncome="30000" step="1-100"/>
+          <situation type="a_kassa" priorIncome="30000" step="dag 5"/>
+          <situation type="a_kassa" monthlyAmount="15000"/>
+          <situation type="forsorjningsstod" priorIncome="30000"/>
+      """
+    let text = minimalScenario(before: before).replacingOccurrences(
+      of: #"<rates date="2025-01-01"/>"#, with: #"<rates date="2025-10-01"/>"#)
+    let diagnostics = try check(text)
+    // Line 13: both missing (two errors); 14: a before situation paid at one step for the whole
+    // horizon (a warning); 15: an unknown step; 16 is fine; 17: no effect.
+    #expect(diagnostics.map(\.location.line) == [13, 13, 14, 15, 17], "\(render(diagnostics))")
+    #expect(
+      diagnostics[0].message.hasPrefix(
+        "situation 'a_kassa' on rates date 2025-10-01 (the rules from 2025-10-01) needs 'priorIncome'"))
+    #expect(diagnostics[1].message.contains("needs 'step'"))
+    #expect(diagnostics[2].severity == .warning)
+    #expect(
+      diagnostics[2].message
+        == "this a_kassa phase has no end (it runs to the end of the horizon), but a step of the ersättningsperiod "
+        + "is 100 ersättningsdagar (about 4.6 months full time): split it into phases at the step-downs")
+    #expect(diagnostics[3].message.hasPrefix("unknown step 'dag 5'"))
+    #expect(diagnostics[4].severity == .warning)
+  }
+
+  @Test func aKassaBeforeOctober2025IgnoresPriorIncomeWithAWarning() throws {
+    let diagnostics = try check(minimalScenario(before: #"<situation type="a_kassa" priorIncome="30000"/>"#))
+    #expect(diagnostics.map(\.location.line) == [13], "\(render(diagnostics))")
+    #expect(diagnostics.first?.severity == .warning)
+    #expect(diagnostics.first?.message.contains("before 2025-10-01 the grundbelopp is paid") == true)
+  }
+
+  @Test func studyGrantAndAKassaEntitlementAreRead() throws {
+    let before = """
+      <situation type="studier" grant="hogre"/>
+          <situation type="aktivitetsstod" entitledToAKassa="true"/>
+          <situation type="studier" grant="max"/>
+          <situation type="forsorjningsstod" grant="hogre"/>
+      """
+    let diagnostics = try check(minimalScenario(before: before))
+    #expect(diagnostics.map(\.location.line) == [15, 16], "\(render(diagnostics))")
+    #expect(diagnostics[0].message.hasPrefix("unknown grant 'max'"))
+    #expect(diagnostics[1].severity == .warning)
+    let good = """
+      <situation type="studier" grant="hogre"/>
+          <situation type="aktivitetsstod" entitledToAKassa="true"/>
+      """
+    let loaded = try reader().read(bytes: Array(minimalScenario(before: good).utf8), file: "t.xml")
+    let situations = loaded.scenario.before.situations
+    #expect(situations[0].studyGrant == .hogre)
+    #expect(situations[1].entitledToAKassa == true)
+  }
+
   @Test func workSituationsNeedTheirInputs() throws {
     let before = """
       <situation type="nystartsjobb" wage="24000" subsidyFactor="3"/>

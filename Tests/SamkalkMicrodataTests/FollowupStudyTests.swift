@@ -165,6 +165,38 @@ func rows(
     + "A,2024-02,ingen_ersattning,abc,man,1980,1780,2024-03-15,2024-03-20,\n"
     + "A,2024-04,forsorjningstod,1,man,1980,1780,2024-03-15,2024-03-20,\n"
 
+  @Test func aKassaFromOctober2025ReadsPriorIncomeAndStep() throws {
+    // 12 before months of a-kassa on 25 000 kr prior income, days 1–100: 0,8 × 25 000 = 20 000
+    // kr a month paid by staten (taxable, so the income tax moves too); 12 after months without.
+    var text = "person,month,situation,extent,sex,birth_year,municipality,enrolment,exit,prior_income,a_kassa_step\n"
+    for month in 1...12 {
+      text += "A,2025-\(month < 10 ? "0" : "")\(month),a_kassa,1,man,1970,1780,2026-01-01,2026-01-01,25000,1-100\n"
+    }
+    for month in 2...12 {
+      text += "A,2026-\(month < 10 ? "0" : "")\(month),ingen_ersattning,1,man,1970,1780,2026-01-01,2026-01-01,,\n"
+    }
+    text += "A,2027-01,ingen_ersattning,1,man,1970,1780,2026-01-01,2026-01-01,,\n"
+    let date = Day(year: 2025, month: 10, day: 1)
+    let result = try study(text, ratesDate: date)
+    // The same months with the amount stated give the same figures to the öre.
+    let stated = text.replacingOccurrences(of: "prior_income,a_kassa_step", with: "monthly_amount,wage")
+      .replacingOccurrences(of: ",25000,1-100\n", with: ",20000,\n")
+    let expected = try study(stated, ratesDate: date)
+    for actor in [Actor.individ, .staten, .kommun] {
+      let figure = try #require(result.total.figure(.actor(actor))?.before)
+      #expect(figure == expected.total.figure(.actor(actor))?.before, "\(actor)")
+    }
+    #expect(result.total.figure(.actor(.staten))?.before ?? .zero < Money(kronor: -12 * 20_000 / 2))
+    #expect(result.total.figure(.samhallet)?.change == Money.zero)
+    // A bad step is an error at its field: "A,2025-01,a_kassa,1,man,1970,1780,2026-01-01,2026-01-01,25000," is 62.
+    let bad = text.replacingOccurrences(of: "25000,1-100\n", with: "25000,dag 1\n")
+    let error = try #require(throws: DiagnosticError.self) {
+      try study(bad, ratesDate: Day(year: 2025, month: 10, day: 1))
+    }
+    #expect(error.diagnostics.first?.location.description == "f.csv:2:63")
+    #expect(error.diagnostics.first?.message.contains("a_kassa_step 'dag 1' is not 1-100, 101-200 or 201-") == true)
+  }
+
   @Test func badRowsAreErrorsWithFileLineAndColumn() throws {
     let error = try #require(throws: DiagnosticError.self) { try study(text, before: 1, after: 1) }
     let places = error.diagnostics.map(\.location.description)
