@@ -286,10 +286,13 @@ public struct RateParameterInfo: Hashable, Sendable {
   public var coverageThrough: Day?
   /// The declared extrapolation method, if any.
   public var extrapolation: String?
+  /// Whether amounts may be negative (`signed="true"`): a coefficient of a law's formula that the
+  /// law subtracts in some years and adds in others (the förhöjt grundavdrag's bands).
+  public var signed: Bool
 
   public init(
     key: RateKey, unit: RateUnit, description: String, payer: Actor? = nil, coverageThrough: Day? = nil,
-    extrapolation: String? = nil
+    extrapolation: String? = nil, signed: Bool = false
   ) {
     self.key = key
     self.unit = unit
@@ -297,6 +300,7 @@ public struct RateParameterInfo: Hashable, Sendable {
     self.payer = payer
     self.coverageThrough = coverageThrough
     self.extrapolation = extrapolation
+    self.signed = signed
   }
 }
 

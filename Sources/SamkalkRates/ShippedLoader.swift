@@ -91,6 +91,7 @@ enum ShippedLoader {
         at: document.location(keyAttribute))
       ok = false
     }
+    let signed = root[attribute: "signed"] == "true"
     var payer: Actor?
     if let payerAttribute = root.attribute("payer") {
       payer = Actor(rawValue: payerAttribute.value)
@@ -121,6 +122,14 @@ enum ShippedLoader {
       if expectedKey == "basbelopp.prisbasbelopp" || expectedKey == "basbelopp.inkomstbasbelopp" {
         diagnostics.error(
           "a base amount must not declare extrapolation: indexing past its coverage needs a newer base amount",
+          at: document.location(extrapolation))
+        ok = false
+      }
+      // The income tax is the law of one year: a year the data does not cover is an error, never
+      // last year's rule carried forward (an extrapolated public service cap was 73 kr off in 2026).
+      if expectedKey.rawValue.hasPrefix("skatt.") {
+        diagnostics.error(
+          "a tax parameter (skatt.*) must not declare extrapolation: add the year's value from its source",
           at: document.location(extrapolation))
         ok = false
       }
@@ -159,7 +168,7 @@ enum ShippedLoader {
       firstLine[from] = element.line
       let amountText = element[attribute: "amount"] ?? ""
       let amount: RateAmount
-      switch AmountRules.parse(amountText, unit: unit, allowComma: false) {
+      switch AmountRules.parse(amountText, unit: unit, allowComma: false, signed: signed) {
       case .success(let parsed): amount = parsed
       case .failure(let problem):
         diagnostics.error(problem.message, at: element.attribute("amount").map(document.location) ?? location)
@@ -199,7 +208,7 @@ enum ShippedLoader {
     return RateParameter(
       info: RateParameterInfo(
         key: expectedKey, unit: unit, description: description, payer: payer, coverageThrough: through,
-        extrapolation: method),
+        extrapolation: method, signed: signed),
       values: values, location: document.location(root))
   }
 
@@ -272,13 +281,16 @@ enum ShippedLoader {
 }
 
 /// Checks that an amount fits its unit: actors for `aktör`, otherwise a non-negative number,
-/// 0–1 for `andel` and 0–100 for `procent`.
+/// 0–1 for `andel` and 0–100 for `procent`; a `signed` parameter's number may also be negative
+/// (down to −1 for `andel`, −100 for `procent`).
 enum AmountRules {
   struct Problem: Error {
     var message: String
   }
 
-  static func parse(_ text: String, unit: RateUnit, allowComma: Bool) -> Result<RateAmount, Problem> {
+  static func parse(_ text: String, unit: RateUnit, allowComma: Bool, signed: Bool = false) -> Result<
+    RateAmount, Problem
+  > {
     let trimmed = text.trimmed
     if unit == .aktor {
       if let actor = Actor(rawValue: trimmed) { return .success(.actor(actor)) }
@@ -296,10 +308,10 @@ enum AmountRules {
         Problem(message: trimmed.isEmpty ? "missing value" : "'\(trimmed)' is not a number (unit \(unit.rawValue))"))
     }
     let value = parsed * scale
-    if value < 0 {
+    if value < 0 && !signed {
       return .failure(Problem(message: "negative amount \(trimmed) is not allowed (unit \(unit.rawValue))"))
     }
-    if !unit.allowedRange.contains(value) {
+    if !unit.allowedRange.contains(signed ? abs(value) : value) {
       let range = unit == .andel ? "0–1" : "0–100"
       return .failure(Problem(message: "\(unit.rawValue) \(trimmed) is outside \(range)"))
     }
