@@ -120,7 +120,10 @@ import Testing
     // (2.608 × 57 300 − 16 800) × 32.95 % = 43 704.35, less 3 % × (900 000 − 13.54 × 57 300) = 3 724.74
     // → 39 979.61 → 39 979
     #expect(result.jobbskatteavdrag == Money(kronor: 39_979))
-    #expect(result.slutligSkatt == Money(kronor: 307_723))
+    // 187 856 + 103 157 + 56 940 + 43 000 (7 % × 614 900, 8.07 IBB) + 1 219 (the 2024 public service
+    // cap, UNCONFIRMED) − 43 000 − 39 979 − 1 500 = 307 693
+    #expect(result.publicServiceAvgift == Money(kronor: 1_219))
+    #expect(result.slutligSkatt == Money(kronor: 307_693))
   }
 
   @Test(arguments: [

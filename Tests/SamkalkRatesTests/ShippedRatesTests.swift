@@ -52,6 +52,7 @@ struct ShippedRatesTests {
     }
     #expect(try book.resolve("skatt.public_service.max", at: day("2026-06-01")).number == 1184)
     #expect(try book.resolve("skatt.public_service.max", at: day("2025-06-01")).number == 1249)
+    #expect(try book.resolve("skatt.public_service.max", at: day("2024-06-01")).number == 1219)
   }
 
   @Test func everyTableRowAddsUp() throws {
