@@ -193,7 +193,7 @@ public struct SKV433Method: IncomeTaxMethod {
 
   /// The särskilt belopp of the förhöjt grundavdrag (IL 63 kap. 3 a §): in the band of FFI / PBB
   /// ("överstiger grans_{n−1} men inte grans_n"), pbb_n × PBB + andel_n × FFI, either term negative
-  /// where the law subtracts it.
+  /// where the law subtracts it. The year's table has `antal_band` bands (14 in 2024, 12 since).
   ///
   /// Example (SKV 433, 2026): FFI 200 000 is 3.38 PBB, band 7: 0.356 × 200 000 − 0.073 × 59 200 =
   /// 66 878.4; with the grundavdrag 43 995.2, 110 873.6 → 110 900.
@@ -201,8 +201,14 @@ public struct SKV433Method: IncomeTaxMethod {
     ffi: Double, pbb: Double, number: (Parameter) throws(RateLookupError) -> Double
   ) throws(RateLookupError) -> Double {
     let x = ffi / pbb
-    var band = forhojtTerms.count - 1
-    for index in forhojtLimits.indices where x <= (try number(forhojtLimits[index])) {
+    let count = try number(.grundavdragForhojtAntalBand)
+    guard count >= 1, count <= Double(forhojtTerms.count), count.rounded() == count else {
+      throw RateLookupError(
+        key: Parameter.grundavdragForhojtAntalBand.rawValue, date: nil,
+        message: "the förhöjt grundavdrag has 1 to \(forhojtTerms.count) bands, not \(count)")
+    }
+    var band = Int(count) - 1
+    for index in 0..<band where x <= (try number(forhojtLimits[index])) {
       band = index
       break
     }
@@ -213,7 +219,8 @@ public struct SKV433Method: IncomeTaxMethod {
   private static let forhojtLimits: [Parameter] = [
     .grundavdragForhojtGrans1, .grundavdragForhojtGrans2, .grundavdragForhojtGrans3, .grundavdragForhojtGrans4,
     .grundavdragForhojtGrans5, .grundavdragForhojtGrans6, .grundavdragForhojtGrans7, .grundavdragForhojtGrans8,
-    .grundavdragForhojtGrans9, .grundavdragForhojtGrans10, .grundavdragForhojtGrans11,
+    .grundavdragForhojtGrans9, .grundavdragForhojtGrans10, .grundavdragForhojtGrans11, .grundavdragForhojtGrans12,
+    .grundavdragForhojtGrans13,
   ]
 
   /// Each band's PBB term and share of the FFI.
@@ -224,11 +231,13 @@ public struct SKV433Method: IncomeTaxMethod {
     (.grundavdragForhojtPbb7, .grundavdragForhojtAndel7), (.grundavdragForhojtPbb8, .grundavdragForhojtAndel8),
     (.grundavdragForhojtPbb9, .grundavdragForhojtAndel9), (.grundavdragForhojtPbb10, .grundavdragForhojtAndel10),
     (.grundavdragForhojtPbb11, .grundavdragForhojtAndel11), (.grundavdragForhojtPbb12, .grundavdragForhojtAndel12),
+    (.grundavdragForhojtPbb13, .grundavdragForhojtAndel13), (.grundavdragForhojtPbb14, .grundavdragForhojtAndel14),
   ]
 
   /// The jobbskatteavdrag before capping for those past the age of IL 67 kap. 8 §: a share of
   /// the arbetsinkomst up to 1.75 PBB, 0.2635 PBB + 7 % of it up to 5.24 PBB, then 0.6293 PBB;
-  /// neither the grundavdrag nor the municipal rate enters (unlike 7 §).
+  /// neither the grundavdrag nor the municipal rate enters (unlike 7 §). In 2024 less 3 % of the
+  /// arbetsinkomst above 10.48 PBB, never below 0.
   public static func jobbskatteavdragAldre(
     earned: Double, pbb: Double, number: (Parameter) throws(RateLookupError) -> Double
   ) throws(RateLookupError) -> Double {
@@ -239,7 +248,11 @@ public struct SKV433Method: IncomeTaxMethod {
     if earned <= (try number(.jobbskatteavdragAldreGrans2)) * pbb {
       return (try number(.jobbskatteavdragAldreBas2)) * pbb + (try number(.jobbskatteavdragAldreAndel2)) * earned
     }
-    return (try number(.jobbskatteavdragAldreTak)) * pbb
+    let amount = (try number(.jobbskatteavdragAldreTak)) * pbb
+    let phaseOut = try number(.jobbskatteavdragAldreAvtrappningAndel)
+    guard phaseOut > 0 else { return amount }
+    let limit = (try number(.jobbskatteavdragAldreAvtrappningGrans)) * pbb
+    return max(0, amount - phaseOut * max(0, earned - limit))
   }
 
   /// The jobbskatteavdrag before capping, for arbetsinkomst `earned` (kronor per year).
@@ -356,6 +369,15 @@ public struct SKV433Method: IncomeTaxMethod {
     case jobbskatteavdragAldreBas2 = "skatt.jobbskatteavdrag.aldre.bas_2"
     case jobbskatteavdragAldreAndel2 = "skatt.jobbskatteavdrag.aldre.andel_2"
     case jobbskatteavdragAldreTak = "skatt.jobbskatteavdrag.aldre.tak"
+    case grundavdragForhojtAntalBand = "skatt.grundavdrag.forhojt.antal_band"
+    case grundavdragForhojtGrans12 = "skatt.grundavdrag.forhojt.grans_12"
+    case grundavdragForhojtGrans13 = "skatt.grundavdrag.forhojt.grans_13"
+    case grundavdragForhojtPbb13 = "skatt.grundavdrag.forhojt.pbb_13"
+    case grundavdragForhojtPbb14 = "skatt.grundavdrag.forhojt.pbb_14"
+    case grundavdragForhojtAndel13 = "skatt.grundavdrag.forhojt.andel_13"
+    case grundavdragForhojtAndel14 = "skatt.grundavdrag.forhojt.andel_14"
+    case jobbskatteavdragAldreAvtrappningAndel = "skatt.jobbskatteavdrag.aldre.avtrappning.andel"
+    case jobbskatteavdragAldreAvtrappningGrans = "skatt.jobbskatteavdrag.aldre.avtrappning.grans"
 
     /// The position in ``allCases``.
     var index: Int {
@@ -437,6 +459,15 @@ public struct SKV433Method: IncomeTaxMethod {
       case .jobbskatteavdragAldreBas2: 74
       case .jobbskatteavdragAldreAndel2: 75
       case .jobbskatteavdragAldreTak: 76
+      case .grundavdragForhojtAntalBand: 77
+      case .grundavdragForhojtGrans12: 78
+      case .grundavdragForhojtGrans13: 79
+      case .grundavdragForhojtPbb13: 80
+      case .grundavdragForhojtPbb14: 81
+      case .grundavdragForhojtAndel13: 82
+      case .grundavdragForhojtAndel14: 83
+      case .jobbskatteavdragAldreAvtrappningAndel: 84
+      case .jobbskatteavdragAldreAvtrappningGrans: 85
       }
     }
   }

@@ -268,14 +268,24 @@ import Testing
     #expect(younger.grundavdrag == Money(kronor: 34_000))
   }
 
-  @Test func olderIn2024IsAnErrorNotAGuess() throws {
-    // The 2024 wording of 63 kap. 3 a § is not in Rates/: a missing year is an error naming the key.
-    #expect {
-      _ = try tax(taxable: 200_000, earned: 0, municipality: "1780", on: "2024-01-01", age: 70)
-    } throws: { error in
-      "\(error)".contains("skatt.grundavdrag.forhojt")
-    }
-    // The younger are taxed as before.
-    _ = try tax(taxable: 200_000, earned: 0, municipality: "1780", on: "2024-01-01", age: 40)
+  @Test func olderIn2024ReachTheStatligSkattAtSkatteverketsBrytpunkt() throws {
+    // 2024 (UNCONFIRMED bands), PBB 57 300: FFI 697 300 = 12.17 PBB, band 12: 1.43 × 57 300 = 81 939;
+    // grundavdrag 0.293 × 57 300 = 16 788.9; 98 727.9 → 98 800; BFI 598 500 = the skiktgräns, so
+    // Skatteverket's 2024 brytpunkt for those 66+ (697 300) pays no statlig skatt, 100 kr more does.
+    let at = try tax(taxable: 697_300, earned: 0, municipality: "1780", on: "2024-01-01", age: 70)
+    #expect(at.grundavdrag == Money(kronor: 98_800))
+    #expect(at.beskattningsbarInkomst == Money(kronor: 598_500))
+    #expect(at.statligSkatt == .zero)
+    let above = try tax(taxable: 697_400, earned: 0, municipality: "1780", on: "2024-01-01", age: 70)
+    #expect(above.statligSkatt == Money(kronor: 20))
+  }
+
+  @Test func olderJobbskatteavdragPhasesOutIn2024() throws {
+    // 2024: 0.6293 × 57 300 = 36 058.89, less 3 % × (700 000 − 10.48 × 57 300 = 600 504) = 2 984.88
+    let value = try SKV433Method.jobbskatteavdragAldre(earned: 700_000, pbb: 57_300, number: number(on: "2024-01-01"))
+    #expect(abs(value - 33_074.01) < 1e-6)
+    // 2025: no phase-out
+    let y2025 = try SKV433Method.jobbskatteavdragAldre(earned: 700_000, pbb: 58_800, number: number(on: "2025-01-01"))
+    #expect(abs(y2025 - 0.6293 * 58_800) < 1e-6)
   }
 }
