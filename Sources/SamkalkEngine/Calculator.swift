@@ -51,7 +51,8 @@ public struct Calculator: Sendable {
     }
     let discountRate = try scenario.discountRate ?? reader.number("kalkylranta.standard", unit: .andel)
     let booking = GroupBooking(
-      months: scenario.months, taxes: TaxBooking(method: taxMethod, municipality: municipality, rates: reader))
+      months: scenario.months, start: scenario.start,
+      taxes: TaxBooking(method: taxMethod, municipality: municipality, rates: reader))
     let builder = GroupBuilder(scenario: scenario, flows: try SituationFlows(rates: reader))
     let basisGroups = try builder.basisGroups()
     let afterGroups = try builder.afterGroups(scenario.outcomes)
@@ -242,6 +243,9 @@ public struct Calculator: Sendable {
 /// Books groups into a ledger: their monthly flows, then their income tax year by year.
 struct GroupBooking {
   let months: Int
+  /// The scenario's first month, for the calendar year (and so the persons' age) of each
+  /// analysis year.
+  let start: YearMonth
   let taxes: TaxBooking
 
   /// The largest sum of amounts a ledger may reach: far below `Int64.max` öre (9.2 × 10^16 kr),
@@ -265,7 +269,9 @@ struct GroupBooking {
       let schedule = group.schedule
       for yearStart in stride(from: 0, to: schedule.count, by: 12) {
         let year = Array(schedule[yearStart..<min(yearStart + 12, schedule.count)])
-        let breakdown = try taxes.book(year: year, firstMonth: yearStart, persons: group.persons, into: &ledger)
+        let breakdown = try taxes.book(
+          year: year, firstMonth: yearStart, persons: group.persons,
+          ageAtStartOfYear: group.ageAtStartOfIncomeYear(beginningIn: yearStart, start: start), into: &ledger)
         if let arm {
           records.add(arm: arm, group: group.id, year: yearStart / 12 + 1, persons: group.persons, breakdown)
         }

@@ -86,7 +86,7 @@ public struct DrawEvaluator: @unchecked Sendable {
   ) throws {
     let months = scenario.months
     guard months > 0 else { throw EngineError("the horizon has no months") }
-    workspace.reset(months: months)
+    workspace.reset(months: months, start: scenario.start)
     let (kommunal, regional) = (
       overrides.kommunal ?? municipality.kommunal, overrides.regional ?? municipality.regional
     )
@@ -159,6 +159,8 @@ public struct DrawWorkspace {
   public internal(set) var groupsFromPlan = false
 
   private var months = 0
+  /// The scenario's first month: the calendar year, and so the persons' age, of each year.
+  private var start = YearMonth(year: 2000, month: 1)
   /// Per perspective (``Perspective/all`` index × (months + 1)): differences of after − basis
   /// by run (a tax split month by month as runs of equal parts); a row's prefix sums are the
   /// perspective's monthly amounts. The flows write the actors' rows, ``finish(_:)`` the last
@@ -209,9 +211,10 @@ public struct DrawWorkspace {
 
   public init() {}
 
-  mutating func reset(months: Int) {
+  mutating func reset(months: Int, start: YearMonth) {
     let actors = Actor.count
     self.months = months
+    self.start = start
     Self.zero(&runDifferences, count: Perspective.all.count * (months + 1))
     let years = (months + 11) / 12 + 1
     if years != combYears {
@@ -301,7 +304,8 @@ public struct DrawWorkspace {
   /// phase "as before", the whole horizon for an outcome that stays in the before situation). In
   /// those months their flows are alike, and so are their taxes in every year wholly inside one
   /// such range (the same income, split alike): they cancel to the öre, so neither adds them.
-  /// Any pairing of equal persons is exact; the first basis group that shares months is taken.
+  /// Any pairing of equal persons (and birth year: the same taxes) is exact; the first basis
+  /// group that shares months is taken.
   mutating func pair(_ after: [PopulationGroup], _ basis: [PopulationGroup]) {
     shared.removeAll(keepingCapacity: true)
     afterShared.removeAll(keepingCapacity: true)
@@ -312,7 +316,10 @@ public struct DrawWorkspace {
       basis.withUnsafeBufferPointer { basis in
         for index in after.indices {
           let start = shared.count
-          for match in basis.indices where basisShared[match].isEmpty && basis[match].persons == after[index].persons {
+          for match in basis.indices
+          where basisShared[match].isEmpty && basis[match].persons == after[index].persons
+            && basis[match].birthYear == after[index].birthYear
+          {
             appendSharedMonths(after.baseAddress! + index, basis.baseAddress! + match)
             if shared.count > start {
               basisShared[match] = start..<shared.count
@@ -441,13 +448,15 @@ public struct DrawWorkspace {
         group.pointee.runs[runIndex].profile.pensionable
       )
       var blockEnd = yearEnd
-      if count == 12 {
+      let age = group.pointee.ageAtStartOfIncomeYear(beginningIn: yearStart, start: start)
+      // A group with a birth year ages from year to year, so its years are taxed one by one.
+      if count == 12 && age == nil {
         while blockEnd + 12 <= min(runEnd, months) && !isCancelled(blockEnd, blockEnd + 12) { blockEnd += 12 }
       }
       defer { yearStart = blockEnd }
       let months = Int64(count)
       let income = PersonYearIncome(
-        taxable: taxable * months, earned: earned * months, pensionable: pensionable * months)
+        taxable: taxable * months, earned: earned * months, pensionable: pensionable * months, ageAtStartOfYear: age)
       guard income.taxable > .zero || income.pensionable > .zero else { continue }
       let tax = try taxBreakdown(income, method)
       let weight = Double(taxable.ore)
@@ -482,7 +491,9 @@ public struct DrawWorkspace {
     of group: UnsafePointer<PopulationGroup>, sign: Int64, yearStart: Int, yearEnd: Int, tax method: PreparedIncomeTax
   ) throws {
     let count = yearEnd - yearStart
-    var income = PersonYearIncome(taxable: .zero, earned: .zero, pensionable: .zero)
+    var income = PersonYearIncome(
+      taxable: .zero, earned: .zero, pensionable: .zero,
+      ageAtStartOfYear: group.pointee.ageAtStartOfIncomeYear(beginningIn: yearStart, start: start))
     var overlapping = 0
     var change = yearStart
     // By index, in place, as in ``addTaxes(of:sign:tax:)``.

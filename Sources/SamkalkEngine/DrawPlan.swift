@@ -273,6 +273,8 @@ extension DrawWorkspace {
         subgroup < 0 ? scenario.outcomes[outcome].persons : scenario.outcomes[outcome].subgroups[subgroup].persons
       // As GroupBuilder: the subgroup's persons times the branch's share.
       groups[index].persons = planned[index].share.map { persons * $0 } ?? persons
+      // Each draw's own: the evaluated scenario need not be the one the plan was made from.
+      groups[index].birthYear = scenario.outcomes[outcome].birthYear
       overwrite(&groups[index].runs, with: planned[index].steps, profiles: profiles)
     }
   }

@@ -9,11 +9,21 @@ public struct PersonYearIncome: Hashable, Sendable {
   public var earned: Money
   /// The part on which allmän pensionsavgift is charged (wages and taxable benefits).
   public var pensionable: Money
+  /// The person's age at the start of the income year ("vid beskattningsårets ingång har fyllt"):
+  /// the income year − 1 − the birth year. `nil` when not given: the person is then below every
+  /// age threshold of the tax (förhöjt grundavdrag, the older's jobbskatteavdrag).
+  public var ageAtStartOfYear: Int?
 
-  public init(taxable: Money, earned: Money, pensionable: Money) {
+  public init(taxable: Money, earned: Money, pensionable: Money, ageAtStartOfYear: Int? = nil) {
     self.taxable = taxable
     self.earned = earned
     self.pensionable = pensionable
+    self.ageAtStartOfYear = ageAtStartOfYear
+  }
+
+  /// The age at the start of `incomeYear` of a person born in `birthYear` (`nil` when not given).
+  public static func age(bornIn birthYear: Int?, atStartOf incomeYear: Int) -> Int? {
+    birthYear.map { incomeYear - 1 - $0 }
   }
 }
 

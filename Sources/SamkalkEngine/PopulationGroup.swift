@@ -15,6 +15,15 @@ struct PopulationGroup {
   /// The months of the horizon as runs of one profile each, in order and without gaps; a
   /// group's schedule is a handful of runs (during, each phase), not one entry per month.
   var runs: [ScheduleRun]
+  /// The persons' birth year (``Outcome/birthYear``); `nil` when the scenario does not say.
+  var birthYear: Int? = nil
+
+  /// The persons' age at the start of the income year of the analysis year that begins in month
+  /// `yearStart` (the calendar year of that month, counted from the scenario's `start`): the
+  /// age the income tax's age rules read. `nil` without a birth year.
+  func ageAtStartOfIncomeYear(beginningIn yearStart: Int, start: YearMonth) -> Int? {
+    PersonYearIncome.age(bornIn: birthYear, atStartOf: start.adding(months: yearStart).year)
+  }
 
   /// One profile per month of the horizon.
   var schedule: [PersonMonth] {
@@ -97,7 +106,8 @@ struct GroupBuilder {
         for leaf in leaves {
           groups.append(
             PopulationGroup(
-              id: leaf.id, persons: share.persons * leaf.share, subgroup: share.subgroup, runs: leaf.runs))
+              id: leaf.id, persons: share.persons * leaf.share, subgroup: share.subgroup, runs: leaf.runs,
+              birthYear: outcomes[index].birthYear))
         }
       }
     }
@@ -118,7 +128,7 @@ struct GroupBuilder {
           groups.append(
             PopulationGroup(
               id: namesGroups ? "basis:\(scenario.outcomes[index].id)" : "", persons: share.persons,
-              subgroup: share.subgroup, runs: runs))
+              subgroup: share.subgroup, runs: runs, birthYear: scenario.outcomes[index].birthYear))
         }
       }
       return groups
@@ -132,7 +142,7 @@ struct GroupBuilder {
             PopulationGroup(
               id: namesGroups ? "jamforelse:\(group.id)" : "", persons: group.persons * persons / all,
               subgroup: subgroup,
-              runs: group.runs))
+              runs: group.runs, birthYear: group.birthYear))
         }
       }
       return groups

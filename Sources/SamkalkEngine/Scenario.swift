@@ -384,10 +384,14 @@ public struct Outcome: Sendable {
   public var during: Phase?
   /// How the persons divide by sex and age band; empty when the source does not say.
   public var subgroups: [SubgroupShare]
+  /// The birth year of the group's persons, for the rules that depend on age (the income tax's
+  /// förhöjt grundavdrag and older's jobbskatteavdrag, from the age at the start of each income
+  /// year); `nil` when the scenario does not say: the persons are then below every age threshold.
+  public var birthYear: Int?
 
   public init(
     id: String, label: String? = nil, persons: Double, startMonth: Int, path: [Phase], before: Phase? = nil,
-    during: Phase? = nil, subgroups: [SubgroupShare] = []
+    during: Phase? = nil, subgroups: [SubgroupShare] = [], birthYear: Int? = nil
   ) {
     self.id = id
     self.label = label
@@ -397,6 +401,7 @@ public struct Outcome: Sendable {
     self.before = before
     self.during = during
     self.subgroups = subgroups
+    self.birthYear = birthYear
   }
 }
 

@@ -20,13 +20,15 @@ struct TaxBooking {
     self.rates = rates
   }
 
-  func book(year: [PersonMonth], firstMonth: Int, persons: Double, into ledger: inout Ledger) throws
-    -> TaxBreakdown
-  {
+  /// Books one analysis year of a group whose persons are `ageAtStartOfYear` at the start of its
+  /// income year (``PopulationGroup/ageAtStartOfIncomeYear(beginningIn:start:)``).
+  func book(
+    year: [PersonMonth], firstMonth: Int, persons: Double, ageAtStartOfYear: Int?, into ledger: inout Ledger
+  ) throws -> TaxBreakdown {
     let income = PersonYearIncome(
       taxable: year.reduce(.zero) { $0 + $1.taxable },
       earned: year.reduce(.zero) { $0 + $1.earned },
-      pensionable: year.reduce(.zero) { $0 + $1.pensionable })
+      pensionable: year.reduce(.zero) { $0 + $1.pensionable }, ageAtStartOfYear: ageAtStartOfYear)
     guard income.taxable > .zero || income.pensionable > .zero else { return TaxBreakdown() }
     let tax: TaxBreakdown
     if let known = computed.taxes[income] {

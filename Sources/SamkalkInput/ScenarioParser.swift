@@ -146,7 +146,7 @@ struct ScenarioParser {
     }
     let groups = GroupContext(
       measure: measure, horizonMonths: horizonMonths, phase: context, population: population,
-      scenarioBefore: before, scenarioDuring: during)
+      scenarioBefore: before, scenarioDuring: during, startYear: start?.year)
     let outcomes = parseGroups(
       root.child(named: "outcomes"), elementName: "outcome", role: .outcome, context: groups)
     var comparison = ComparisonBasis.beforePersists
@@ -715,6 +715,8 @@ struct ScenarioParser {
     let population: PopulationKind
     let scenarioBefore: Phase?
     let scenarioDuring: Phase?
+    /// The year of the scenario's `<start>`, which bounds a group's `birthYear`.
+    let startYear: Int?
   }
 
   /// The `<outcome>` children of `<outcomes>`, or the `<alternative>` children of `<comparison>`,
@@ -836,11 +838,16 @@ struct ScenarioParser {
       element.children(named: "phase"), path: path, what: what, startMonth: startMonth,
       owner: element, context: context)
 
+    // The persons' birth year, for the age rules of the income tax; absent, they are below every
+    // age threshold. A person is born no later than the scenario starts and at most 130 years before.
+    let startYear = context.startYear ?? 2200
+    let birthYear = integer(element, "birthYear", range: (startYear - 130)...startYear, what: "birthYear")
+
     let label = element[attribute: "label"]?.trimmed
     guard let persons, let startMonth else { return (nil, persons, share) }
     let group = Outcome(
       id: id, label: label?.isEmpty == true ? nil : label, persons: persons, startMonth: startMonth,
-      path: phases, before: before, during: during, subgroups: subgroups)
+      path: phases, before: before, during: during, subgroups: subgroups, birthYear: birthYear)
     return (group, persons, share)
   }
 

@@ -310,11 +310,13 @@ public struct RateParameterInfo: Hashable, Sendable {
   public var coverageThrough: Day?
   /// The declared extrapolation method, if any.
   public var extrapolation: String?
+  /// Whether amounts may be negative (`signed="true"`): a coefficient of a law's formula that the
+  /// law subtracts in some years and adds in others (the förhöjt grundavdrag's bands).
+  public var signed: Bool
 
   public init(
     key: RateKey, unit: RateUnit, description: String, payer: Actor? = nil, payee: Actor? = nil,
-    coverageThrough: Day? = nil,
-    extrapolation: String? = nil
+    coverageThrough: Day? = nil, extrapolation: String? = nil, signed: Bool = false
   ) {
     self.key = key
     self.unit = unit
@@ -323,6 +325,7 @@ public struct RateParameterInfo: Hashable, Sendable {
     self.payee = payee
     self.coverageThrough = coverageThrough
     self.extrapolation = extrapolation
+    self.signed = signed
   }
 }
 

@@ -91,6 +91,7 @@ enum ShippedLoader {
         at: document.location(keyAttribute))
       ok = false
     }
+    let signed = root[attribute: "signed"] == "true"
     var payer: Actor?
     if let payerAttribute = root.attribute("payer") {
       payer = Actor(rawValue: payerAttribute.value)
@@ -139,6 +140,14 @@ enum ShippedLoader {
           at: document.location(extrapolation))
         ok = false
       }
+      // The income tax is the law of one year: a year the data does not cover is an error, never
+      // last year's rule carried forward (an extrapolated public service cap was 73 kr off in 2026).
+      if expectedKey.rawValue.hasPrefix("skatt.") {
+        diagnostics.error(
+          "a tax parameter (skatt.*) must not declare extrapolation: add the year's value from its source",
+          at: document.location(extrapolation))
+        ok = false
+      }
     }
     var values: [RateValue] = []
     var firstLine: [Day: Int] = [:]
@@ -174,7 +183,7 @@ enum ShippedLoader {
       firstLine[from] = element.line
       let amountText = element[attribute: "amount"] ?? ""
       let amount: RateAmount
-      switch AmountRules.parse(amountText, unit: unit, allowComma: false) {
+      switch AmountRules.parse(amountText, unit: unit, allowComma: false, signed: signed) {
       case .success(let parsed): amount = parsed
       case .failure(let problem):
         diagnostics.error(problem.message, at: element.attribute("amount").map(document.location) ?? location)
@@ -214,7 +223,7 @@ enum ShippedLoader {
     return RateParameter(
       info: RateParameterInfo(
         key: expectedKey, unit: unit, description: description, payer: payer, payee: payee, coverageThrough: through,
-        extrapolation: method),
+        extrapolation: method, signed: signed),
       values: values, location: document.location(root))
   }
 
@@ -287,13 +296,16 @@ enum ShippedLoader {
 }
 
 /// Checks that an amount fits its unit: actors for `aktör`, otherwise a non-negative number,
-/// 0–1 for `andel` and 0–100 for `procent`.
+/// 0–1 for `andel` and 0–100 for `procent`; a `signed` parameter's number may also be negative
+/// (down to −1 for `andel`, −100 for `procent`).
 enum AmountRules {
   struct Problem: Error {
     var message: String
   }
 
-  static func parse(_ text: String, unit: RateUnit, allowComma: Bool) -> Result<RateAmount, Problem> {
+  static func parse(_ text: String, unit: RateUnit, allowComma: Bool, signed: Bool = false) -> Result<
+    RateAmount, Problem
+  > {
     let trimmed = text.trimmed
     if unit == .aktor {
       if let actor = Actor(rawValue: trimmed) { return .success(.actor(actor)) }
@@ -315,10 +327,10 @@ enum AmountRules {
               + SwedishCSV.ambiguityHint(numberText, allowComma: allowComma)))
     }
     let value = parsed * scale
-    if value < 0 {
+    if value < 0 && !signed {
       return .failure(Problem(message: "negative amount \(trimmed) is not allowed (unit \(unit.rawValue))"))
     }
-    if !unit.allowedRange.contains(value) {
+    if !unit.allowedRange.contains(signed ? abs(value) : value) {
       return .failure(Problem(message: "\(unit.rawValue) \(trimmed) is outside \(unit.allowedRangeText)"))
     }
     return .success(.number(value))

@@ -204,7 +204,9 @@ public enum UserRatesLoader {
       }
       let valueField = field(row, columns.value)!
       var amount: RateAmount?
-      switch AmountRules.parse(valueField.text, unit: info.unit, allowComma: csv.separator == ";") {
+      switch AmountRules.parse(
+        valueField.text, unit: info.unit, allowComma: csv.separator == ";", signed: info.signed)
+      {
       case .success(let parsed): amount = parsed
       case .failure(let problem):
         diagnostics.error(problem.message, at: csv.location(valueField))

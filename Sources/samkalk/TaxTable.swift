@@ -35,7 +35,11 @@ enum TaxTable {
 
   static func text(_ tax: PersonTax) -> String {
     let m = tax.municipality
-    var text = "Inkomstskatt \(tax.year), \(m.name) (\(m.code)): kommunalskatt "
+    var text = "Inkomstskatt \(tax.year), \(m.name) (\(m.code))"
+    if let birthYear = tax.birthYear, let age = tax.income.ageAtStartOfYear {
+      text += ", född \(birthYear) (\(age) år vid årets ingång)"
+    }
+    text += ": kommunalskatt "
     text +=
       "\(DecimalText.format(m.kommunal * 100, decimals: 2)) %, regionskatt \(DecimalText.format(m.regional * 100, decimals: 2)) %\n"
     let rows = rows(tax)

@@ -133,6 +133,41 @@ import Testing
     #expect(row["nettoinkomst"] == "242677")
   }
 
+  /// Issue 19's figures from the command line, and the tax of someone past the age threshold.
+  @Test func taxGivesTheIssuesFiguresAndTakesABirthYear() throws {
+    func row(_ arguments: [String]) throws -> [String: String] {
+      let result = try samkalk(["tax"] + arguments + ["--format", "csv"])
+      #expect(result.status == 0, "\(result.stderr)")
+      let lines = result.stdout.split(separator: "\n").map { $0.split(separator: ";").map(String.init) }
+      return Dictionary(uniqueKeysWithValues: zip(lines[0], lines[1]))
+    }
+    // BFI 106 700: (106 700 − 40 000) × 0.75 % = 500 (SKV433MethodTests)
+    let halmstad = try row(["--year", "2025", "--municipality", "1380", "--wage", "150000"])
+    #expect(halmstad["skattereduktion_forvarvsinkomst"] == "500")
+    let benefits = try row(["--year", "2025", "--municipality", "1380", "--wage", "0", "--benefits", "60000"])
+    #expect(benefits["skattereduktion_forvarvsinkomst"] == "0")
+    let degerfors = try row(["--year", "2026", "--municipality", "1862", "--wage", "25242"])
+    #expect(degerfors["allman_pensionsavgift"] == "1800")
+    // Born 1960: 65 at the start of 2026, the ordinary rules; born 1959: 66, the förhöjt
+    // grundavdrag and 67 kap. 8 § (SKV433MethodTests.olderWorkerInStockholm2026).
+    let young = try row(["--year", "2026", "--municipality", "0180", "--wage", "300000", "--birth-year", "1960"])
+    #expect(young["grundavdrag"] == "34000")
+    let old = try row(["--year", "2026", "--municipality", "0180", "--wage", "300000", "--birth-year", "1959"])
+    #expect(old["grundavdrag"] == "136500")
+    #expect(old["jobbskatteavdrag"] == "28948")
+    #expect(old["slutlig_skatt"] == "22184")
+    let text = try samkalk([
+      "tax", "--year", "2026", "--municipality", "0180", "--wage", "300000", "--birth-year", "1959",
+    ])
+    #expect(text.stdout.hasPrefix("Inkomstskatt 2026, Stockholm (0180), född 1959 (66 år vid årets ingång): "))
+    // An impossible birth year is refused before anything is computed.
+    for bad in ["2027", "1895"] {
+      let refused = try samkalk(["tax", "--year", "2026", "--municipality", "0180", "--wage", "1", "--birth-year", bad])
+      #expect(refused.status != 0)
+      #expect(refused.stderr.contains("--birth-year must be a year from 1896 to 2026 for income year 2026"))
+    }
+  }
+
   @Test func ratesCheckFindsABadCSVLine() throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }

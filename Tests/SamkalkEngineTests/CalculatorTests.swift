@@ -127,4 +127,50 @@ import Testing
       }
     }
   }
+
+  /// A person who works all year at 25 000 kr a month in Stockholm with 2026 rates, born in
+  /// `birthYear`: the engine's income tax, year by year as the persons age, must be what
+  /// `samkalk tax` (``PersonTax``) gives for the same income and age.
+  private static func agedScenario(birthYear: Int?) throws -> Scenario {
+    Scenario(
+      id: "aged", title: "Aged", file: "aged.xml", municipality: "0180",
+      ratesDate: try #require(Day("2026-01-01")), start: try #require(YearMonth("2026-01")), horizonYears: 2,
+      discountRate: 0.05,
+      measure: Measure(
+        participants: 1, months: 1,
+        costs: [CostItem(id: "coach", label: "Coach", amount: Money(kronor: 1_000), startMonth: 0, months: 1)],
+        financing: [Financing(financier: .actor(.kommun), share: 1)]),
+      before: Phase(situations: [SituationShare(situation: .arbete, monthlyWage: 25_000)]),
+      outcomes: [
+        Outcome(
+          id: "arbete", persons: 1, startMonth: 0,
+          path: [Phase(situations: [SituationShare(situation: .arbete, monthlyWage: 25_000)])],
+          birthYear: birthYear)
+      ])
+  }
+
+  @Test func theEngineTaxesEachYearAtThePersonsAgeAsSamkalkTaxDoes() throws {
+    let rates = try Self.rates.get()
+    func engineTaxes(_ birthYear: Int?) throws -> [TaxBreakdown] {
+      let result = try Calculator(rates: rates).run(try Self.agedScenario(birthYear: birthYear))
+      return result.taxes.filter { $0.arm == .after && $0.group == "arbete" }.sorted { $0.year < $1.year }
+        .map(\.breakdown)
+    }
+    func cli(_ birthYear: Int?) throws -> TaxBreakdown {
+      try PersonTax.compute(
+        rates: rates, year: 2026, municipality: "0180", wage: Money(kronor: 300_000), benefits: .zero,
+        birthYear: birthYear
+      ).breakdown
+    }
+    // Born 1960: 65 at the start of 2026 (the ordinary rules), 66 at the start of 2027 (the
+    // förhöjt grundavdrag and 67 kap. 8 §), both years with the rates of 2026-01-01.
+    let aging = try engineTaxes(1960)
+    #expect(aging.count == 2)
+    #expect(aging[0] == (try cli(1960)))
+    #expect(aging[0] == (try cli(nil)))
+    #expect(aging[1] == (try cli(1959)))
+    #expect(aging[1].grundavdrag == Money(kronor: 136_500))
+    // No birth year: below every threshold in every year, as before the attribute existed.
+    #expect(try engineTaxes(nil) == [try cli(nil), try cli(nil)])
+  }
 }

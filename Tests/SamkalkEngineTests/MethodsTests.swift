@@ -216,8 +216,9 @@ import Testing
     #expect(month.earned == .zero)
     let tax = try pricing.tax(
       PersonYearIncome(taxable: Money(kronor: 60_000), earned: .zero, pensionable: Money(kronor: 60_000)))
-    // As in SKV433MethodTests.aktivitetsstodGetsNoJobbskatteavdrag.
-    #expect(tax.slutligSkatt == Money(kronor: 11_838))
+    // As in SKV433MethodTests.aktivitetsstodGetsNoJobbskatteavdrag (BFI 34 700: no reduction for
+    // förvärvsinkomst since issue 19, so 11 838 → 11 988).
+    #expect(tax.slutligSkatt == Money(kronor: 11_988))
     let net = SituationPricing.net(of: tax)
     #expect(Actor.allCases.map { net[$0]! }.reduce(.zero, +) == .zero)
     #expect(net[.kommun] == Money(kronor: 7_380))

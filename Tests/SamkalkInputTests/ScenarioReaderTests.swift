@@ -396,4 +396,26 @@ import Testing
     let diagnostics = try reader().check(path: "/nonexistent/scenario.xml")
     #expect(diagnostics.map(\.description) == ["/nonexistent/scenario.xml: error: no such file"])
   }
+
+  /// Issue 19: a group's optional birth year, for the age rules of the income tax.
+  @Test func readsAGroupsBirthYearAndRefusesAnImpossibleOne() throws {
+    let text = minimalScenario().replacingOccurrences(
+      of: #"<outcome id="arbete" persons="4" startMonth="12">"#,
+      with: #"<outcome id="arbete" persons="4" startMonth="12" birthYear="1958">"#)
+    let loaded = try reader().read(bytes: Array(text.utf8), file: "t.xml")
+    #expect(loaded.scenario.outcomes.map(\.birthYear) == [1958, nil])
+
+    // Born after the scenario's start (2025) or more than 130 years before it: an error on the
+    // outcome's line (16).
+    for bad in ["2026", "1894"] {
+      let diagnostics = try check(
+        minimalScenario().replacingOccurrences(
+          of: #"<outcome id="arbete" persons="4" startMonth="12">"#,
+          with: #"<outcome id="arbete" persons="4" startMonth="12" birthYear="\#(bad)">"#))
+      let error = try #require(diagnostics.errors.first, "\(bad)")
+      #expect(error.location.line == 16)
+      #expect(
+        error.message == "birthYear '\(bad)' must be a whole number from 1895 to 2025", "\(bad)")
+    }
+  }
 }

@@ -159,6 +159,11 @@ struct ShippedLoaderErrorTests {
       parameterXML(
         key: "basbelopp.prisbasbelopp", coverage: "2024-12-31", extrapolation: "constant",
         values: [("2024-01-01", nil, "57300", "SEEN")]))
+    dir.write(
+      "skatt/x/max.xml",
+      parameterXML(
+        key: "skatt.x.max", coverage: "2025-12-31", extrapolation: "prisbasbelopp",
+        values: [("2025-01-01", nil, "1249", "SEEN")]))
     let found = diagnostics { _ = try RateBook.shipped(directory: dir.path) }
     func has(_ file: String, _ line: Int, _ text: String) -> Bool {
       found.contains {
@@ -171,7 +176,9 @@ struct ShippedLoaderErrorTests {
     #expect(has("x/neg.xml", 5, "negative amount -3"))
     #expect(has("x/late.xml", 5, "past the parameter's coverage"))
     #expect(has("basbelopp/prisbasbelopp.xml", 5, "a base amount must not declare extrapolation"))
-    #expect(found.count == 6, "\(found)")
+    // Issue 19: a tax parameter is the law of its year, never carried past its coverage.
+    #expect(has("skatt/x/max.xml", 5, "a tax parameter (skatt.*) must not declare extrapolation"))
+    #expect(found.count == 7, "\(found)")
   }
 
   @Test func schemaProblemsCarryTheirLine() {

@@ -36,6 +36,25 @@ struct ShippedRatesTests {
     #expect(book.files.allSatisfy { $0.sha256.count == 64 })
   }
 
+  /// Issue 19: no tax parameter is ever extrapolated. Every `skatt.*` parameter that has a value
+  /// in a shipped year has its own value through 2026, and none declares extrapolation.
+  @Test func taxParametersAreNeverExtrapolated() throws {
+    let book = try RateBook.shipped()
+    let taxKeys = book.keys.filter { $0.rawValue.hasPrefix("skatt.") }
+    #expect(taxKeys.count > 30)
+    for key in taxKeys {
+      #expect(book.info(for: key)?.extrapolation == nil, "\(key) declares extrapolation")
+      for date in ["2024-01-01", "2025-01-01", "2026-01-01", "2026-12-31"] {
+        guard let resolved = try? book.resolve(key, at: day(date)) else { continue }
+        #expect(resolved.extrapolation == nil, "\(key) is extrapolated to \(date)")
+      }
+      #expect((try? book.resolve(key, at: day("2027-01-01"))) == nil, "\(key) has a value past 2026")
+    }
+    #expect(try book.resolve("skatt.public_service.max", at: day("2026-06-01")).number == 1184)
+    #expect(try book.resolve("skatt.public_service.max", at: day("2025-06-01")).number == 1249)
+    #expect(try book.resolve("skatt.public_service.max", at: day("2024-06-01")).number == 1219)
+  }
+
   @Test func everyTableRowAddsUp() throws {
     let book = try RateBook.shipped()
     for year in [2024, 2025, 2026] {
@@ -60,10 +79,19 @@ struct ShippedRatesTests {
       #expect(resolved.extrapolation == nil)
       #expect((resolved.number == nil) == (info.unit == .aktor))
     }
-    // public service max is covered through 2025 and extrapolated by PBB into 2026.
-    let max = try book.resolve("skatt.public_service.max", at: day("2026-03-01"))
-    #expect(max.extrapolation?.method == "prisbasbelopp")
-    #expect(abs(max.number! - 1249 * 59200.0 / 58800.0) < 1e-9)
+    // A parameter covered through an earlier year and indexed by PBB is extrapolated into 2026,
+    // marked so (tax parameters never are: taxParametersAreNeverExtrapolated).
+    let indexed = try #require(
+      book.keys.first { key in
+        guard let info = book.info(for: key), info.extrapolation == "prisbasbelopp" else { return false }
+        return info.coverageThrough! < day("2026-03-01")
+      })
+    let through = try #require(book.info(for: indexed)?.coverageThrough)
+    let extrapolated = try book.resolve(indexed, at: day("2026-03-01"))
+    #expect(extrapolated.extrapolation?.method == "prisbasbelopp")
+    let pbb = { (date: Day) in try book.resolve("basbelopp.prisbasbelopp", at: date).number! }
+    let expected = try book.resolve(indexed, at: through).number! * (try pbb(day("2026-03-01"))) / (try pbb(through))
+    #expect(abs(extrapolated.number! - expected) < 1e-9)
   }
 
   @Test func directoryFollowsTheEnvironmentOrTheRepository() {

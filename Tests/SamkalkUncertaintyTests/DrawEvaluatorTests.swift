@@ -46,6 +46,28 @@ import Testing
     #expect(workspace.paybackMonth == expected.perspectives.map { $0.payback.month ?? -1 })
   }
 
+  /// Groups with a birth year age from year to year (their years are taxed one by one, and an
+  /// after group pairs only with a basis group of the same birth year): the fast evaluation
+  /// must still be the Calculator's, and crossing the age threshold must move the result.
+  @Test func groupsWithABirthYearGiveTheCalculatorsResult() throws {
+    let rates = try shippedRates()
+    let base = try shippedScenario("porten-2016-2018.xml")
+    var aged = base
+    // 65 at the start of the first income year, past 66 from the second on.
+    for index in aged.outcomes.indices { aged.outcomes[index].birthYear = base.start.year - 66 }
+    let result = try Calculator(rates: rates).run(aged)
+    let evaluator = try DrawEvaluator(rates: rates, scenario: aged)
+    var workspace = DrawWorkspace()
+    try evaluator.evaluate(aged, overrides: RateOverrides(), into: &workspace)
+    #expect(workspace.npv == result.perspectives.map(\.npv))
+    #expect(workspace.paybackMonth == result.perspectives.map { $0.payback.month ?? -1 })
+    #expect(workspace.npv != (try Calculator(rates: rates).run(base)).perspectives.map(\.npv))
+    // The evaluator built for the scenario without birth years evaluates the aged one alike.
+    let other = try DrawEvaluator(rates: rates, scenario: base)
+    try other.evaluate(aged, overrides: RateOverrides(), into: &workspace)
+    #expect(workspace.npv == result.perspectives.map(\.npv))
+  }
+
   @Test func aChangedWageChangesTheResultAsTheCalculatorSays() throws {
     var scenario = try shippedScenario("porten-2016-2018.xml")
     scenario.outcomes[0].path[0].situations[0].monthlyWage = 30_000
