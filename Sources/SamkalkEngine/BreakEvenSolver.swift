@@ -59,7 +59,7 @@ struct BreakEvenSolver {
     var success = outcome
     success.persons = persons
     success.subgroups = []
-    let basisGroups: [PopulationGroup]
+    var basisGroups: [PopulationGroup]
     switch scenario.comparison {
     case .beforePersists:
       var alone = scenario
@@ -68,12 +68,13 @@ struct BreakEvenSolver {
     case .alternative:
       basisGroups = try builder.basisGroups()
     }
-    let basis = try booking.ledger(of: basisGroups)
-    let after = try booking.ledger(of: try builder.afterGroups([success]))
+    // Every participant is compared with the success outcome, so with its effect start.
+    for index in basisGroups.indices { basisGroups[index].effectStart = scenario.effectStart(of: success) }
+    let arms = try booking.arms(basis: basisGroups, after: try builder.afterGroups([success]))
     let none = Ledger(months: scenario.months, keepsFlows: false)
     var values: [Perspective: Double] = [:]
     for perspective in Perspective.all {
-      let result = evaluation.result(for: perspective, basis: basis, after: after, measure: none)
+      let result = evaluation.result(for: perspective, arms: arms, measure: none)
       values[perspective] = evaluation.presentValues(of: result, years: years).effects
     }
     return values

@@ -15,8 +15,9 @@ import SamkalkRates
 /// Timing conventions (docs/ARCHITECTURE.md): year t covers months 12(t−1)…12t−1 from the
 /// start; a year's flows are discounted by (1 + r)^t (end-of-year convention, DOMAIN.md §8);
 /// income tax is computed per person and analysis year and booked in that year's months in
-/// proportion to the month's taxable income. Adjustments act on each month's gross effect
-/// with the factor of its year, so yearly figures are exact sums of monthly ones.
+/// proportion to the month's taxable income. Adjustments act on each month's gross effect of
+/// the groups of one effect start (``EffectArm``) with the factor of that month since the start
+/// (``Evaluation/stepFactors(month:start:)``), so yearly figures are exact sums of monthly ones.
 public struct Calculator: Sendable {
   public var rates: RateBook
   public var taxMethod: any IncomeTaxMethod
@@ -65,7 +66,12 @@ public struct Calculator: Sendable {
 
     let evaluation = Evaluation(
       months: scenario.months, discountRate: discountRate, adjustments: scenario.adjustments)
-    let perspectives = Perspective.all.map { evaluation.result(for: $0, basis: basis, after: after, measure: measure) }
+    let starts = EffectArm.starts(of: afterGroups + basisGroups)
+    let arms =
+      starts.count == 1
+      ? [EffectArm(start: starts[0], basis: basis, after: after)]
+      : try booking.arms(basis: basisGroups, after: afterGroups)
+    let perspectives = Perspective.all.map { evaluation.result(for: $0, arms: arms, measure: measure) }
     let subgroups = try SubgroupAnalysis(booking: booking, evaluation: evaluation)
       .results(basisGroups: basisGroups, afterGroups: afterGroups, measure: measure)
     let verkningsgrad = try scenario.potentialWage.map { wage throws(EngineError) in
@@ -228,15 +234,19 @@ public struct Calculator: Sendable {
     }
   }
 
-  /// Realised against potential yearly effect for society.
+  /// Verkningsgrad as NyttoSam defines it (``Verkningsgrad``): society's net effect in the
+  /// twelve months after exit against the production of full-time work less society's net in
+  /// the comparison basis over the same months (its real resource use).
   static func verkningsgrad(wage: Double, participants: Double, society: PerspectiveResult, rates: RateReader)
     throws(EngineError) -> Verkningsgrad
   {
     let contributions = try rates.number("arbetsgivaravgift.full", unit: .andel)
     let productivity = try rates.number("produktion.andel_av_lonekostnad", unit: .andel)
-    let potential = participants * 12 * wage * (1 + contributions) * productivity
-    let realised = society.years.isEmpty ? 0 : society.totalEffect.kronor / Double(society.years.count)
-    return Verkningsgrad(realisedPerYear: realised, potentialPerYear: potential, potentialWage: wage)
+    let production = participants * 12 * wage * (1 + contributions) * productivity
+    let resourceUse = -society.beforeFirstYearAfterExit.kronor
+    return Verkningsgrad(
+      realisedPerYear: society.effectFirstYearAfterExit.kronor, potentialPerYear: production + resourceUse,
+      potentialWage: wage, potentialProductionPerYear: production, potentialResourceUsePerYear: resourceUse)
   }
 }
 
@@ -295,6 +305,16 @@ struct GroupBooking {
       throw EngineError(
         "the scenario's amounts add up to more than samkalk can count exactly in öre "
           + "(about \(DecimalText.format(Self.maximumVolume / 100, decimals: 0)) kr); check persons and amounts")
+    }
+  }
+
+  /// The groups' gross effects by effect start (``EffectArm``): each start's basis and after
+  /// groups booked in ledgers of nets, for the adjustments of ``Evaluation``.
+  func arms(basis: [PopulationGroup], after: [PopulationGroup]) throws -> [EffectArm] {
+    try EffectArm.starts(of: after + basis).map { start in
+      EffectArm(
+        start: start, basis: try ledger(of: basis.filter { $0.effectStart == start }),
+        after: try ledger(of: after.filter { $0.effectStart == start }))
     }
   }
 

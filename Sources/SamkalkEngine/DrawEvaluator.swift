@@ -86,7 +86,6 @@ public struct DrawEvaluator: @unchecked Sendable {
   ) throws {
     let months = scenario.months
     guard months > 0 else { throw EngineError("the horizon has no months") }
-    workspace.reset(months: months, start: scenario.start)
     let (kommunal, regional) = (
       overrides.kommunal ?? municipality.kommunal, overrides.regional ?? municipality.regional
     )
@@ -113,6 +112,8 @@ public struct DrawEvaluator: @unchecked Sendable {
     }
     try GroupBooking.checkVolume(of: basisGroups)
     try GroupBooking.checkVolume(of: afterGroups)
+    workspace.setArms(afterGroups, basisGroups)
+    workspace.reset(months: months, start: scenario.start)
     let tax = workspace.taxMethod(
       numbersAsBase: taxMethod.parameterKeys.map { keys in !overrides.numbers.keys.contains { keys.contains($0) } }
         ?? overrides.numbers.isEmpty,
@@ -161,11 +162,19 @@ public struct DrawWorkspace {
   private var months = 0
   /// The scenario's first month: the calendar year, and so the persons' age, of each year.
   private var start = YearMonth(year: 2000, month: 1)
-  /// Per perspective (``Perspective/all`` index × (months + 1)): differences of after − basis
-  /// by run (a tax split month by month as runs of equal parts); a row's prefix sums are the
-  /// perspective's monthly amounts. The flows write the actors' rows, ``finish(_:)`` the last
-  /// two: offentlig_sektor's and samhället's sums of them.
+  /// The effect starts of the draw's groups in increasing order (``EffectArm``): one block of
+  /// rows in `runDifferences` and `combDifferences` each, adjusted by its own timing.
+  private var armStarts: [Int] = []
+  /// Per arm and perspective ((arm × ``Perspective/all``.count + perspective index) × (months +
+  /// 1)): differences of after − basis by run (a tax split month by month as runs of equal
+  /// parts); a row's prefix sums are the perspective's monthly amounts in that arm. The flows
+  /// write the actors' rows, ``finish(_:)`` the last two of each arm: offentlig_sektor's and
+  /// samhället's sums of them.
   private var runDifferences: [Int64] = []
+  /// The first row of the arm of the group being added, as an offset into `runDifferences`.
+  private var armBase = 0
+  /// The arm of the group being added (its block of comb rows).
+  private var arm = 0
   /// Per perspective as `runDifferences`: the measure's net cost flows by run (negative = paid).
   private var spent: [Int64] = []
   private var amounts: [Money] = []
@@ -178,13 +187,13 @@ public struct DrawWorkspace {
   private var taxesAsBase = true
   private var basePrepared: PreparedIncomeTax?
   private var baseTaxes: [PersonYearIncome: TaxBreakdown] = [:]
-  /// Per (actor, month offset 0–11): differences over the years (``addComb``), `combYears` each.
+  /// Per (arm, actor, month offset 0–11): differences over the years (``addComb``), `combYears` each.
   private var combDifferences: [Int64] = []
   private var combYears = 0
-  /// The (actor, offset) rows of `combDifferences` that ``addComb`` wrote to this draw: a few of
-  /// the 84, so that ``finish(_:)`` expands only those.
+  /// The (arm, actor, offset) rows of `combDifferences` that ``addComb`` wrote to this draw: a
+  /// few of the 84 an arm, so that ``finish(_:)`` expands only those.
   private var combRows: [Int] = []
-  private var combRowUsed = [Bool](repeating: false, count: Actor.count * 12)
+  private var combRowUsed: [Bool] = []
   /// The month ranges in which a paired after group and basis group are the same persons in
   /// copies of one profile (``pair(_:_:)``), one list after another, and per after group and per
   /// basis group the part of `shared` that is its pair's (empty when unpaired).
@@ -193,10 +202,22 @@ public struct DrawWorkspace {
   fileprivate var basisShared: [Range<Int>] = []
   /// The part of `shared` of the group being added (``add(_:sign:tax:sharing:)``).
   private var current: Range<Int> = 0..<0
-  /// Effect and discount factor per year of the horizon.
-  private var factors: [(effect: Double, discount: Double)] = []
+  /// Discount factor per year of the horizon.
+  private var factors: [Double] = []
   /// The discount rate of `factors`' discount factors (`nan`: none computed yet).
   private var factorsDiscountRate = Double.nan
+  /// Per arm and month (arm × months + month): the factor from gross to net effect
+  /// (``Evaluation/effectFactor(month:start:)``), and per month whether any arm's factor differs
+  /// from the month before (non-zero: a new segment starts), kept while the adjustments and the
+  /// arms' starts are the last draw's.
+  private var effectFactors: [Double] = []
+  private var factorChanges: [Int64] = []
+  private var effectFactorsFor: (adjustments: Adjustments, months: Int)?
+  /// The arms' starts of `effectFactors`: a copy of the elements, never the storage of
+  /// `armStarts` (which the next draw clears in place).
+  private var effectFactorStarts: [Int] = []
+  /// Each arm's running amount within ``finish(_:)``.
+  private var armAmounts: [Int64] = []
   /// The groups of the last draw planned by ``DrawPlan``
   /// (``fillGroups(from:scenario:overridden:flows:memo:)``), the plan they belong to, each phase
   /// slot's profile and the draw's shape, kept for the next draw.
@@ -211,22 +232,42 @@ public struct DrawWorkspace {
 
   public init() {}
 
+  /// Sets the draw's arms from its groups' effect starts (``EffectArm``) and clears the buffers.
+  mutating func setArms(_ after: [PopulationGroup], _ basis: [PopulationGroup]) {
+    armStarts.removeAll(keepingCapacity: true)
+    // By index, reading the start in place (a copy of the group would retain its arrays).
+    func collect(_ groups: UnsafeBufferPointer<PopulationGroup>) {
+      for index in groups.indices {
+        let start = groups[index].effectStart
+        guard !armStarts.contains(start) else { continue }
+        let position = armStarts.firstIndex { $0 > start } ?? armStarts.count
+        armStarts.insert(start, at: position)
+      }
+    }
+    after.withUnsafeBufferPointer(collect)
+    basis.withUnsafeBufferPointer(collect)
+    if armStarts.isEmpty { armStarts.append(0) }
+  }
+
   mutating func reset(months: Int, start: YearMonth) {
     let actors = Actor.count
+    let arms = armStarts.count
     self.months = months
     self.start = start
-    Self.zero(&runDifferences, count: Perspective.all.count * (months + 1))
+    Self.zero(&runDifferences, count: arms * Perspective.all.count * (months + 1))
     let years = (months + 11) / 12 + 1
-    if years != combYears {
+    if years != combYears || combRowUsed.count != arms * actors * 12 {
       combYears = years
-      combDifferences = Array(repeating: 0, count: actors * 12 * combYears)
+      combDifferences = Array(repeating: 0, count: arms * actors * 12 * combYears)
+      combRowUsed = Array(repeating: false, count: arms * actors * 12)
+      combRows.removeAll(keepingCapacity: true)
     } else {
       // Only the rows the last draw wrote.
       combDifferences.withUnsafeMutableBufferPointer { comb in
         for row in combRows { comb[(row * years)..<((row + 1) * years)].update(repeating: 0) }
       }
     }
-    for row in combRows { combRowUsed[row] = false }
+    for row in combRows where row < combRowUsed.count { combRowUsed[row] = false }
     combRows.removeAll(keepingCapacity: true)
     if weights.count != 12 {
       weights = Array(repeating: 0, count: 12)
@@ -258,7 +299,7 @@ public struct DrawWorkspace {
         differences[payer.ordinal * stride + run.upperBound] += part.ore
       }
     }
-    Self.sumPublicAndSociety(&spent, stride: stride)
+    Self.sumPublicAndSociety(&spent, stride: stride, blocks: 1)
     if reusable { keptMeasure = (measure, months) }
   }
 
@@ -269,10 +310,9 @@ public struct DrawWorkspace {
   /// additions wrap instead of checking for overflow (a check and branch each): every partial
   /// sum is bounded by the groups' volume, which ``GroupBooking/checkVolume(of:)`` keeps far
   /// below `Int64.max`.
-  private static func sumPublicAndSociety(_ rows: inout [Int64], stride: Int) {
+  private static func sumPublicAndSociety(_ rows: inout [Int64], stride: Int, blocks: Int) {
     let actors = Actor.count
-    rows.withUnsafeMutableBufferPointer { rows in
-      let base = rows.baseAddress!
+    func sum(block base: UnsafeMutablePointer<Int64>) {
       let publicRow = base + actors * stride
       let societyRow = base + (actors + 1) * stride
       publicRow.update(repeating: 0, count: 2 * stride)
@@ -297,6 +337,9 @@ public struct DrawWorkspace {
         }
       }
     }
+    rows.withUnsafeMutableBufferPointer { rows in
+      for block in 0..<blocks { sum(block: rows.baseAddress! + block * Perspective.all.count * stride) }
+    }
   }
 
   /// Pairs each after group with a comparison-basis group of the same persons, and records the
@@ -304,8 +347,8 @@ public struct DrawWorkspace {
   /// phase "as before", the whole horizon for an outcome that stays in the before situation). In
   /// those months their flows are alike, and so are their taxes in every year wholly inside one
   /// such range (the same income, split alike): they cancel to the öre, so neither adds them.
-  /// Any pairing of equal persons (and birth year: the same taxes) is exact; the first basis
-  /// group that shares months is taken.
+  /// Any pairing of equal persons in the same arm (effect start) and with the same birth year
+  /// (the same taxes) is exact; the first basis group that shares months is taken.
   mutating func pair(_ after: [PopulationGroup], _ basis: [PopulationGroup]) {
     shared.removeAll(keepingCapacity: true)
     afterShared.removeAll(keepingCapacity: true)
@@ -319,6 +362,7 @@ public struct DrawWorkspace {
           for match in basis.indices
           where basisShared[match].isEmpty && basis[match].persons == after[index].persons
             && basis[match].birthYear == after[index].birthYear
+            && basis[match].effectStart == after[index].effectStart
           {
             appendSharedMonths(after.baseAddress! + index, basis.baseAddress! + match)
             if shared.count > start {
@@ -365,6 +409,8 @@ public struct DrawWorkspace {
       for index in groups.indices where groups[index].persons > 0 {
         current = sharing[index]
         let group = groups.baseAddress! + index
+        arm = armStarts.firstIndex(of: group.pointee.effectStart)!
+        armBase = arm * Perspective.all.count * (months + 1)
         for run in group.pointee.runs.indices {
           // The run's months outside the shared ranges (which are in order and within the runs).
           var start = group.pointee.runs[run].start
@@ -388,6 +434,7 @@ public struct DrawWorkspace {
     of group: UnsafePointer<PopulationGroup>, run: Int, sign: Int64, over span: Range<Int>
   ) {
     let stride = months + 1
+    let base = armBase
     group.pointee.runs[run].profile.groupAmounts(persons: group.pointee.persons, into: &amounts)
     // By index, reading the entries' parties in place: copying an entry out would retain its
     // item and derivation for every entry of every run of every draw.
@@ -396,12 +443,12 @@ public struct DrawWorkspace {
         for position in entries.indices where amounts[position] != .zero {
           let value = sign * amounts[position].ore
           if case .actor(let payer) = entries[position].payer {
-            differences[payer.ordinal * stride + span.lowerBound] -= value
-            differences[payer.ordinal * stride + span.upperBound] += value
+            differences[base + payer.ordinal * stride + span.lowerBound] -= value
+            differences[base + payer.ordinal * stride + span.upperBound] += value
           }
           if case .actor(let payee) = entries[position].payee {
-            differences[payee.ordinal * stride + span.lowerBound] += value
-            differences[payee.ordinal * stride + span.upperBound] -= value
+            differences[base + payee.ordinal * stride + span.lowerBound] += value
+            differences[base + payee.ordinal * stride + span.upperBound] -= value
           }
         }
       }
@@ -567,11 +614,12 @@ public struct DrawWorkspace {
   private mutating func addRange(_ value: Int64, from payer: Int, to payee: Int, _ start: Int, _ end: Int) {
     guard value != 0, end > start else { return }
     let stride = months + 1
+    let base = armBase
     runDifferences.withUnsafeMutableBufferPointer { differences in
-      differences[payer * stride + start] -= value
-      differences[payer * stride + end] += value
-      differences[payee * stride + start] += value
-      differences[payee * stride + end] -= value
+      differences[base + payer * stride + start] -= value
+      differences[base + payer * stride + end] += value
+      differences[base + payee * stride + start] += value
+      differences[base + payee * stride + end] -= value
     }
   }
 
@@ -582,10 +630,11 @@ public struct DrawWorkspace {
     guard value != 0, !years.isEmpty, months > 0 else { return }
     precondition(months < 12, "an even split's extra öre fall in fewer months than the year has")
     let stride = combYears
+    let armRow = arm * Actor.count * 12
     combDifferences.withUnsafeMutableBufferPointer { comb in
       func add(_ amount: Int64, to actor: Int) {
-        let start = (actor * 12) * stride
-        let end = (actor * 12 + months) * stride
+        let start = (armRow + actor * 12) * stride
+        let end = (armRow + actor * 12 + months) * stride
         comb[start + years.lowerBound] += amount
         comb[start + years.upperBound] -= amount
         comb[end + years.lowerBound] -= amount
@@ -594,10 +643,10 @@ public struct DrawWorkspace {
       add(-value, to: payer)
       add(value, to: payee)
     }
-    markCombRow(payer * 12)
-    markCombRow(payer * 12 + months)
-    markCombRow(payee * 12)
-    markCombRow(payee * 12 + months)
+    markCombRow(armRow + payer * 12)
+    markCombRow(armRow + payer * 12 + months)
+    markCombRow(armRow + payee * 12)
+    markCombRow(armRow + payee * 12 + months)
   }
 
   private mutating func markCombRow(_ row: Int) {
@@ -640,22 +689,26 @@ public struct DrawWorkspace {
   }
 
   /// Turns the per-perspective differences into each perspective's NPV and payback month, with
-  /// the arithmetic of ``Evaluation`` (the same rounding per month and discounting per year).
+  /// the arithmetic of ``Evaluation`` (the same rounding per arm and month, the same factors
+  /// from ``Evaluation/effectFactor(month:start:)``, discounting per year).
   mutating func finish(_ evaluation: Evaluation) {
     let stride = months + 1
     let months = self.months
     let combYears = self.combYears
-    // The combs become run differences, added to the actors' rows.
+    let arms = armStarts.count
+    let count = Perspective.all.count
+    // The combs become run differences, added to the actors' rows of their arm.
     combDifferences.withUnsafeBufferPointer { comb in
       runDifferences.withUnsafeMutableBufferPointer { differences in
         for row in combRows {
-          let actor = row / 12
+          let arm = row / (Actor.count * 12)
+          let actor = row % (Actor.count * 12) / 12
           let offset = row % 12
           // The years whose month at this offset lies within the horizon; every one is added,
           // zero or not, rather than branching on it (wrapping: bounded by the groups' volume).
           let years = offset < months ? min(combYears, (months - 1 - offset) / 12 + 1) : 0
           let source = comb.baseAddress! + row * combYears
-          let target = differences.baseAddress! + actor * stride + offset
+          let target = differences.baseAddress! + (arm * count + actor) * stride + offset
           var running: Int64 = 0
           for year in 0..<years {
             running &+= source[year]
@@ -664,8 +717,7 @@ public struct DrawWorkspace {
         }
       }
     }
-    Self.sumPublicAndSociety(&runDifferences, stride: stride)
-    let count = Perspective.all.count
+    Self.sumPublicAndSociety(&runDifferences, stride: stride, blocks: arms)
     if npv.count != count {
       npv = Array(repeating: 0, count: count)
       paybackMonth = Array(repeating: 0, count: count)
@@ -674,57 +726,112 @@ public struct DrawWorkspace {
     let years = (months + 11) / 12
     // The discount factors seldom vary: kept while the rate and the years are the last draw's.
     if factorsDiscountRate != evaluation.discountRate || factors.count != years {
-      factors = (1...years).map { (effect: 0, discount: evaluation.discountFactor(year: $0)) }
+      factors = (1...years).map { evaluation.discountFactor(year: $0) }
       factorsDiscountRate = evaluation.discountRate
     }
-    for year in 1...years { factors[year - 1].effect = evaluation.effectFactor(year: year) }
-    // Perspective by perspective, as Evaluation: each month's effect and investment rounded to
-    // the öre, each year's net discounted. A year's months mostly repeat the month before (a
-    // run of one profile, the even part of a tax): a month whose differences are both zero
-    // repeats the month before, so the months are taken in segments of equal amounts, one
-    // rounding a segment, and its payback month found by division (``lastNegative``). An
-    // uplift of 1 leaves every öre as it is (|öre| < 2^53) and skips the product.
+    setEffectFactors(evaluation)
+    if armAmounts.count != arms { armAmounts = Array(repeating: 0, count: arms) }
+    // Perspective by perspective, as Evaluation: each arm's month's effect and each month's
+    // investment rounded to the öre, each year's net discounted. A year's months mostly repeat
+    // the month before (a run of one profile, the even part of a tax): a month in which no
+    // arm's difference, no cost difference and no arm's factor changes repeats the month
+    // before, so the months are taken in segments of equal amounts, one rounding a segment and
+    // arm, and its payback month found by division (``lastNegative``). An uplift of 1 leaves
+    // every öre as it is (|öre| < 2^53) and skips the product.
     runDifferences.withUnsafeBufferPointer { flows in
       spent.withUnsafeBufferPointer { spent in
-        factors.withUnsafeBufferPointer { factors in
-          for index in 0..<count {
-            let row = index * stride
-            var total = 0.0
-            var cumulative: Int64 = 0
-            var lastNegative = 0
-            // The month's amounts: prefix sums of the row's differences (wrapping, as in
-            // ``sumPublicAndSociety(_:stride:)``: bounded by the groups' volume).
-            var amount: Int64 = 0
-            var cost: Int64 = 0
-            for year in 0..<years {
-              let (factor, discount) = factors[year]
-              var effects: Int64 = 0
-              var investments: Int64 = 0
-              var month = year * 12
-              let end = min(month + 12, months)
-              while month < end {
-                amount &+= flows[row + month]
-                cost &+= spent[row + month]
-                var next = month + 1
-                while next < end && flows[row + next] | spent[row + next] == 0 { next += 1 }
-                let length = Int64(next - month)
-                let effect = Money(ore: amount).scaled(by: factor).ore
-                let investment = cost == 0 ? 0 : (uplift == 1 ? -cost : Money(ore: -cost).scaled(by: uplift).ore)
-                effects &+= effect &* length
-                investments &+= investment &* length
-                let net = effect &- investment
-                lastNegative = Self.lastNegative(from: cumulative, adding: net, months: month..<next) ?? lastNegative
-                cumulative &+= net &* length
-                month = next
+        factors.withUnsafeBufferPointer { discounts in
+          effectFactors.withUnsafeBufferPointer { effectFactors in
+            factorChanges.withUnsafeBufferPointer { changes in
+              armAmounts.withUnsafeMutableBufferPointer { amounts in
+                for index in 0..<count {
+                  let row = index * stride
+                  var total = 0.0
+                  var cumulative: Int64 = 0
+                  var lastNegative = 0
+                  // The month's amounts: prefix sums of the rows' differences (wrapping, as in
+                  // ``sumPublicAndSociety(_:stride:blocks:)``: bounded by the groups' volume).
+                  amounts.update(repeating: 0)
+                  var cost: Int64 = 0
+                  for year in 0..<years {
+                    let discount = discounts[year]
+                    var effects: Int64 = 0
+                    var investments: Int64 = 0
+                    var month = year * 12
+                    let end = min(month + 12, months)
+                    while month < end {
+                      var effect: Int64 = 0
+                      for arm in 0..<arms {
+                        amounts[arm] &+= flows[(arm * count) * stride + row + month]
+                        effect &+= Money(ore: amounts[arm]).scaled(by: effectFactors[arm * months + month]).ore
+                      }
+                      cost &+= spent[row + month]
+                      var next = month + 1
+                      while next < end {
+                        var changed = spent[row + next] | changes[next]
+                        for arm in 0..<arms { changed |= flows[(arm * count) * stride + row + next] }
+                        if changed != 0 { break }
+                        next += 1
+                      }
+                      let length = Int64(next - month)
+                      let investment =
+                        cost == 0 ? 0 : (uplift == 1 ? -cost : Money(ore: -cost).scaled(by: uplift).ore)
+                      effects &+= effect &* length
+                      investments &+= investment &* length
+                      let net = effect &- investment
+                      lastNegative =
+                        Self.lastNegative(from: cumulative, adding: net, months: month..<next) ?? lastNegative
+                      cumulative &+= net &* length
+                      month = next
+                    }
+                    total += Money(ore: effects - investments).kronor * discount
+                  }
+                  npv[index] = total
+                  paybackMonth[index] = Payback(lastNegativeMonth: lastNegative, months: months).month ?? -1
+                }
               }
-              total += Money(ore: effects - investments).kronor * discount
             }
-            npv[index] = total
-            paybackMonth[index] = Payback(lastNegativeMonth: lastNegative, months: months).month ?? -1
           }
         }
       }
     }
+  }
+
+  /// Fills `effectFactors` and `factorChanges` for the draw's arms, unless the adjustments and
+  /// the starts are the last draw's.
+  private mutating func setEffectFactors(_ evaluation: Evaluation) {
+    if let kept = effectFactorsFor, kept.adjustments == evaluation.adjustments, effectFactorStarts == armStarts,
+      kept.months == months
+    {
+      return
+    }
+    let months = self.months
+    // In place when the sizes are the last draw's (a draw that varies an adjustment allocates nothing).
+    if effectFactors.count == armStarts.count * months {
+      effectFactors.withUnsafeMutableBufferPointer { $0.update(repeating: 1) }
+    } else {
+      effectFactors = Array(repeating: 1, count: armStarts.count * months)
+    }
+    Self.zero(&factorChanges, count: months + 1)
+    for (arm, start) in armStarts.enumerated() {
+      // One factor a whole year since the start (``Evaluation/effectFactor(month:start:)``
+      // computes each month's from the same function), copied to its months.
+      var month = max(start, 0)
+      var year = 0
+      while month < months {
+        let factor = evaluation.effectFactor(yearsSinceStart: year)
+        for offset in month..<min(month + 12, months) { effectFactors[arm * months + offset] = factor }
+        month += 12
+        year += 1
+      }
+      for month in 1..<max(months, 1)
+      where effectFactors[arm * months + month] != effectFactors[arm * months + month - 1] {
+        factorChanges[month] = 1
+      }
+    }
+    effectFactorsFor = (evaluation.adjustments, months)
+    effectFactorStarts.removeAll(keepingCapacity: true)
+    effectFactorStarts.append(contentsOf: armStarts)
   }
 
   /// The last of `months` (1-based, as ``Payback``) at whose end a cumulative net that starts at

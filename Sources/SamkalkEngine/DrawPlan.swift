@@ -73,7 +73,7 @@ final class DrawPlan {
       let during: Source =
         outcome.during != nil ? .outcomeDuring(index) : scenario.during != nil ? .during : before
       var start = Builder.Schedule()
-      builder.fill(&start, builder.slot(during), to: min(outcome.startMonth, scenario.months))
+      builder.fill(&start, builder.slot(during), to: min(scenario.effectStart(of: outcome), scenario.months))
       guard let leaves = builder.expand(outcome.path, outcome: index, share: 1, steps: [], prefix: start) else {
         return nil
       }
@@ -191,7 +191,7 @@ final class DrawPlan {
   }
 
   /// Everything about a scenario that decides its groups' runs apart from the profiles and
-  /// the persons, as numbers: the horizon, which phases exist, start months, phase lengths,
+  /// the persons, as numbers: the horizon, which phases exist, effect starts, phase lengths,
   /// branches and their shares, the number of subgroups. Two scenarios with the same shape
   /// have groups that differ only in persons and profiles.
   static func shape(of scenario: Scenario, into shape: inout [Double]) {
@@ -203,7 +203,7 @@ final class DrawPlan {
     shape.append(scenario.during == nil ? 0 : 1)
     shape.append(Double(scenario.outcomes.count))
     for index in scenario.outcomes.indices {
-      shape.append(Double(scenario.outcomes[index].startMonth))
+      shape.append(Double(scenario.effectStart(of: scenario.outcomes[index])))
       shape.append(Double(scenario.outcomes[index].subgroups.count))
       shape.append(scenario.outcomes[index].before == nil ? 0 : 1)
       shape.append(scenario.outcomes[index].during == nil ? 0 : 1)
@@ -240,7 +240,9 @@ extension DrawWorkspace {
         runs.reserveCapacity(group.steps.count)
         let subgroup =
           group.subgroup < 0 ? Subgroup() : scenario.outcomes[group.outcome].subgroups[group.subgroup].subgroup
-        return PopulationGroup(id: "", persons: 0, subgroup: subgroup, runs: runs)
+        return PopulationGroup(
+          id: "", persons: 0, subgroup: subgroup, runs: runs,
+          effectStart: scenario.effectStart(of: scenario.outcomes[group.outcome]))
       }
       plannedAfter = plan.after.map(empty)
       plannedBasis = plan.basis.map(empty)

@@ -25,6 +25,11 @@ struct PopulationGroup {
     PersonYearIncome.age(bornIn: birthYear, atStartOf: start.adding(months: yearStart).year)
   }
 
+  /// The month its outcome's persons leave the measure and the adjustments start to apply
+  /// (``Scenario/effectStart(of:)``); a comparison-basis group has the start of the outcome
+  /// group it is compared with, so that each gross effect is adjusted by its own timing.
+  var effectStart: Int
+
   /// One profile per month of the horizon.
   var schedule: [PersonMonth] {
     var months: [PersonMonth] = []
@@ -89,8 +94,10 @@ struct GroupBuilder {
   /// The before phase of an outcome: its own (typfall) or the scenario's.
   func before(of outcome: Outcome) -> Phase { outcome.before ?? scenario.before }
 
-  /// The after-arm groups: each outcome's persons by subgroup, then by branch.
-  func afterGroups(_ outcomes: [Outcome]) throws(EngineError) -> [PopulationGroup] {
+  /// The after-arm groups: each outcome's persons by subgroup, then by branch. The measure's
+  /// outcomes start at their effect start (delayed by the optimism bias on timing); a comparison
+  /// alternative's groups (`delayed` false) at their own start months.
+  func afterGroups(_ outcomes: [Outcome], delayed: Bool = true) throws(EngineError) -> [PopulationGroup] {
     var groups: [PopulationGroup] = []
     // One group a subgroup when no outcome branches: one allocation, not one a doubling.
     groups.reserveCapacity(Self.subgroupCount(of: outcomes))
@@ -99,15 +106,16 @@ struct GroupBuilder {
     for index in outcomes.indices {
       let during = try profile(of: outcomes[index].during ?? scenario.during ?? before(of: outcomes[index]))
       guard !outcomes[index].path.isEmpty else { throw EngineError("outcome '\(outcomes[index].id)' has no phase") }
+      let effectStart = delayed ? scenario.effectStart(of: outcomes[index]) : outcomes[index].startMonth
       var start: [ScheduleRun] = []
-      start.fill(during, to: min(outcomes[index].startMonth, months))
+      start.fill(during, to: min(effectStart, months))
       let leaves = try expand(outcomes[index].path, id: outcomes[index].id, share: 1, prefix: start)
       for share in Self.subgroupShares(of: outcomes[index]) {
         for leaf in leaves {
           groups.append(
             PopulationGroup(
               id: leaf.id, persons: share.persons * leaf.share, subgroup: share.subgroup, runs: leaf.runs,
-              birthYear: outcomes[index].birthYear))
+              birthYear: outcomes[index].birthYear, effectStart: effectStart))
         }
       }
     }
@@ -115,7 +123,8 @@ struct GroupBuilder {
   }
 
   /// The comparison-basis groups: every outcome's persons in its before situation, or the
-  /// comparison alternative's groups, divided among the subgroups in proportion to the outcomes.
+  /// comparison alternative's groups, divided among the outcomes' effect starts and subgroups in
+  /// proportion to the outcomes' persons (each part compared with the outcomes of its start).
   func basisGroups() throws(EngineError) -> [PopulationGroup] {
     switch scenario.comparison {
     case .beforePersists:
@@ -128,34 +137,38 @@ struct GroupBuilder {
           groups.append(
             PopulationGroup(
               id: namesGroups ? "basis:\(scenario.outcomes[index].id)" : "", persons: share.persons,
-              subgroup: share.subgroup, runs: runs, birthYear: scenario.outcomes[index].birthYear))
+              subgroup: share.subgroup, runs: runs, birthYear: scenario.outcomes[index].birthYear,
+              effectStart: scenario.effectStart(of: scenario.outcomes[index])))
         }
       }
       return groups
     case .alternative(let alternatives):
-      let totals = subgroupTotals(scenario.outcomes)
-      let all = totals.values.reduce(0, +)
+      let totals = startAndSubgroupTotals(scenario.outcomes)
+      let all = totals.reduce(0) { $0 + $1.persons }
       var groups: [PopulationGroup] = []
-      for group in try afterGroups(alternatives) {
-        for (subgroup, persons) in totals.sorted(by: { $0.key < $1.key }) where all > 0 {
+      for group in try afterGroups(alternatives, delayed: false) {
+        for total in totals where all > 0 {
           groups.append(
             PopulationGroup(
-              id: namesGroups ? "jamforelse:\(group.id)" : "", persons: group.persons * persons / all,
-              subgroup: subgroup,
-              runs: group.runs, birthYear: group.birthYear))
+              id: namesGroups ? "jamforelse:\(group.id)" : "", persons: group.persons * total.persons / all,
+              subgroup: total.subgroup, runs: group.runs, birthYear: group.birthYear, effectStart: total.start))
         }
       }
       return groups
     }
   }
 
-  /// Persons per subgroup over the outcomes.
-  func subgroupTotals(_ outcomes: [Outcome]) -> [Subgroup: Double] {
-    var totals: [Subgroup: Double] = [:]
+  /// Persons per (effect start, subgroup) over the outcomes, by start and then by subgroup.
+  func startAndSubgroupTotals(_ outcomes: [Outcome]) -> [(start: Int, subgroup: Subgroup, persons: Double)] {
+    var totals: [Int: [Subgroup: Double]] = [:]
     for outcome in outcomes {
-      for share in Self.subgroupShares(of: outcome) { totals[share.subgroup, default: 0] += share.persons }
+      for share in Self.subgroupShares(of: outcome) {
+        totals[scenario.effectStart(of: outcome), default: [:]][share.subgroup, default: 0] += share.persons
+      }
     }
-    return totals
+    return totals.sorted { $0.key < $1.key }.flatMap { start, subgroups in
+      subgroups.sorted { $0.key < $1.key }.map { (start, $0.key, $0.value) }
+    }
   }
 
   /// The outcomes' subgroups (one for an outcome without any): the number of groups when no

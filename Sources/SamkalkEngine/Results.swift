@@ -67,13 +67,14 @@ public struct YearFigures: Hashable, Sendable {
   public var after: Money
   /// after − before: the gross effect G(t).
   public var change: Money
-  /// G × (1 − deadweight).
+  /// G × (1 − deadweight) from each outcome's effect start (G itself before it).
   public var afterDeadweight: Money
   /// … × (1 − attribution).
   public var afterAttribution: Money
   /// … × (1 − displacement).
   public var afterDisplacement: Money
-  /// … × (1 − drop-off)^(t−1): the net effect E(t).
+  /// … × (1 − optimism bias on benefits) × (1 − drop-off)^k, k whole years since each outcome's
+  /// effect start: the net effect E(t) (the months before an outcome's start are unadjusted).
   public var effect: Money
   /// The perspective's share of the measure's cost spent this year, before optimism bias.
   public var investmentBeforeUplift: Money
@@ -125,8 +126,9 @@ public struct PerspectiveResult: Sendable {
   /// Net present value of (change − investment), in kronor.
   public var npv: Double
   public var payback: Payback
-  /// The simple NyttoSam figure: investment / change in year 1, in years; `nil` when the
-  /// year-1 change is not positive or there is no investment.
+  /// The simple NyttoSam figure: the whole investment divided by the net effect of the twelve
+  /// months after exit (``effectFirstYearAfterExit``), in years; `nil` when that effect is not
+  /// positive or there is no investment.
   public var simplePaybackYears: Double?
   /// Monthly net (effect − investment) over the horizon, for payback curves.
   public var monthlyNet: [Money]
@@ -134,11 +136,22 @@ public struct PerspectiveResult: Sendable {
   public var presentValueOfEffects: Double
   /// Present value of the investment, Σ I(t) / (1 + r)^t, in kronor.
   public var presentValueOfInvestment: Double
+  /// The net effect E in the twelve months after exit: for each outcome, the first twelve
+  /// months from its effect start (those within the horizon), summed over the outcomes. The
+  /// post-measure yearly effect of NyttoSam's simple payback and verkningsgrad.
+  public var effectFirstYearAfterExit: Money
+  /// The comparison basis's net over the same months: what the participants' situation without
+  /// the measure gives this perspective in the year after exit (for society: production less the
+  /// resources it uses), the starting point of verkningsgrad's potential.
+  public var beforeFirstYearAfterExit: Money
 
   public init(
     perspective: Perspective, years: [YearFigures], npv: Double, payback: Payback, simplePaybackYears: Double?,
-    monthlyNet: [Money], presentValueOfEffects: Double = 0, presentValueOfInvestment: Double = 0
+    monthlyNet: [Money], presentValueOfEffects: Double = 0, presentValueOfInvestment: Double = 0,
+    effectFirstYearAfterExit: Money = .zero, beforeFirstYearAfterExit: Money = .zero
   ) {
+    self.effectFirstYearAfterExit = effectFirstYearAfterExit
+    self.beforeFirstYearAfterExit = beforeFirstYearAfterExit
     self.perspective = perspective
     self.years = years
     self.npv = npv
@@ -286,21 +299,37 @@ public struct SubgroupResult: Sendable {
   }
 }
 
-/// Verkningsgrad: the realised yearly effect for society against the potential if every
-/// participant had moved from the before situation to unsubsidised full-time work.
+/// Verkningsgrad as NyttoSam defines it: the realised yearly effect for society against the
+/// potential, the effect if every participant had moved from the situation without the measure
+/// (its real resource use included) to unsubsidised full-time work.
 ///
-/// realised = mean over the horizon's years of society's net effect E(t);
-/// potential = participants × 12 × wage × (1 + arbetsgivaravgift) × productivity share
-/// (the production gained; transfers cancel for society and service use is unchanged).
+/// realised = society's net effect E in the twelve months after exit (the post-measure yearly
+/// effect, ``PerspectiveResult/effectFirstYearAfterExit``);
+/// potential = participants × 12 × wage × (1 + arbetsgivaravgift) × productivity share (the
+/// production of full-time work) − society's net in the comparison basis over the same months
+/// (production less the resources the participants use without the measure: health care, social
+/// services, programmes); transfers cancel for society.
 public struct Verkningsgrad: Hashable, Sendable {
   public var realisedPerYear: Double
   public var potentialPerYear: Double
   public var potentialWage: Double
+  /// The production part of the potential: participants × 12 × wage × (1 + arbetsgivaravgift)
+  /// × productivity share.
+  public var potentialProductionPerYear: Double
+  /// The resource part of the potential: the resources society uses on the participants in the
+  /// comparison basis in the year after exit, net of any production there (a positive amount
+  /// adds to the potential).
+  public var potentialResourceUsePerYear: Double
 
-  public init(realisedPerYear: Double, potentialPerYear: Double, potentialWage: Double) {
+  public init(
+    realisedPerYear: Double, potentialPerYear: Double, potentialWage: Double, potentialProductionPerYear: Double = 0,
+    potentialResourceUsePerYear: Double = 0
+  ) {
     self.realisedPerYear = realisedPerYear
     self.potentialPerYear = potentialPerYear
     self.potentialWage = potentialWage
+    self.potentialProductionPerYear = potentialProductionPerYear
+    self.potentialResourceUsePerYear = potentialResourceUsePerYear
   }
 
   public var ratio: Double { potentialPerYear > 0 ? realisedPerYear / potentialPerYear : 0 }

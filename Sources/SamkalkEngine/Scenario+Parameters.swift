@@ -147,7 +147,7 @@ extension Scenario {
     }
     let adjustmentFields: [(String, WritableKeyPath<Adjustments, Double>)] = [
       ("deadweight", \.deadweight), ("attribution", \.attribution), ("displacement", \.displacement),
-      ("dropOff", \.dropOff), ("optimismBias", \.optimismBias),
+      ("dropOff", \.dropOff), ("optimismBias", \.optimismBias), ("optimismBiasBenefits", \.optimismBiasBenefits),
     ]
     for (name, field) in adjustmentFields {
       let value = adjustments[keyPath: field]
@@ -159,10 +159,19 @@ extension Scenario {
           case "attribution": scenario.adjustments.attribution = value
           case "displacement": scenario.adjustments.displacement = value
           case "dropOff": scenario.adjustments.dropOff = value
+          case "optimismBiasBenefits": scenario.adjustments.optimismBiasBenefits = value
           default: scenario.adjustments.optimismBias = value
           }
         })
     }
+    list.append(
+      ScenarioParameter(
+        path: "adjustments@optimismBiasDelayMonths", value: Double(adjustments.optimismBiasDelayMonths),
+        unit: "månad", domain: .nonNegative, isWholeNumber: true
+      ) { scenario, value throws(ParameterValueError) in
+        scenario.adjustments.optimismBiasDelayMonths = try ScenarioParameter.whole(
+          value, atLeast: 0, "a delay in months")
+      })
     return list
   }
 

@@ -129,6 +129,12 @@ public struct Scenario: Sendable {
   /// Months in the horizon.
   public var months: Int { horizonYears * 12 }
 
+  /// The month an outcome's persons leave the measure and its effects start: its `startMonth`
+  /// delayed by the optimism bias on timing. Before it they are in the measure (lock-in), and
+  /// additionality, drop-off and the benefits' optimism bias apply from it on. The one place
+  /// both evaluations (``Calculator`` and ``DrawEvaluator``) take an outcome's start from.
+  public func effectStart(of outcome: Outcome) -> Int { outcome.startMonth + adjustments.optimismBiasDelayMonths }
+
   /// Where a diagnostic about the scenario as a whole points: its file (or, for a scenario
   /// built in code, its id).
   public var fileLocation: SourceLocation { SourceLocation(file: file ?? id) }
@@ -374,7 +380,8 @@ public struct Outcome: Sendable {
   /// Persons in the group; fractional when given as a share of the participants or as a
   /// typfall weight.
   public var persons: Double
-  /// Month index at which the group leaves the measure and enters its path.
+  /// Month index at which the group leaves the measure and enters its path, as the file says
+  /// (``Scenario/effectStart(of:)`` adds the optimism-bias delay).
   public var startMonth: Int
   /// Phases in order; the last lasts to the end of the horizon unless it branches.
   public var path: [Phase]
@@ -459,28 +466,38 @@ public enum ComparisonBasis: Sendable {
   case alternative([Outcome])
 }
 
-/// The SROI and Green Book adjustments (DOMAIN.md §8), each a share 0–1.
+/// The SROI and Green Book adjustments (docs/METHODS.md, "Effects, adjustments and investment").
 ///
-/// Net effect E(t) = G(t) × (1 − deadweight) × (1 − attribution) × (1 − displacement)
-/// × (1 − dropOff)^(t−1); investment I(t) × (1 + optimismBias). Each step is reported.
+/// Additionality (deadweight, attribution, displacement), drop-off and the optimism bias on
+/// benefits act on an outcome's effects from the month its persons leave the measure (its
+/// effect start), never on the months before it (the lock-in while in the measure); drop-off
+/// counts whole years from that start. Optimism bias raises the measure's costs and can also
+/// reduce the benefits (a share) and delay them (whole months), HM Treasury's Green Book 5.61–5.62.
 public struct Adjustments: Hashable, Sendable {
   public var deadweight: Double
   public var attribution: Double
   public var displacement: Double
-  /// Share of the effect lost each year after the first.
+  /// Share of the effect lost each year after the outcome's first year.
   public var dropOff: Double
   /// Uplift on the measure's costs.
   public var optimismBias: Double
+  /// Optimism bias on benefits: the share by which every outcome effect is reduced, 0–1.
+  public var optimismBiasBenefits: Double
+  /// Optimism bias on timing: months by which every outcome starts later than its file says (its
+  /// persons stay that much longer in their situation during the measure).
+  public var optimismBiasDelayMonths: Int
 
   public init(
     deadweight: Double = 0, attribution: Double = 0, displacement: Double = 0, dropOff: Double = 0,
-    optimismBias: Double = 0
+    optimismBias: Double = 0, optimismBiasBenefits: Double = 0, optimismBiasDelayMonths: Int = 0
   ) {
     self.deadweight = deadweight
     self.attribution = attribution
     self.displacement = displacement
     self.dropOff = dropOff
     self.optimismBias = optimismBias
+    self.optimismBiasBenefits = optimismBiasBenefits
+    self.optimismBiasDelayMonths = optimismBiasDelayMonths
   }
 
   public var isNone: Bool { self == Adjustments() }

@@ -43,13 +43,12 @@ struct SubgroupAnalysis {
       }
     }
     return try keys.enumerated().map { index, key in
-      let basis = try booking.ledger(of: basisGroups.filter { matches($0.subgroup, key) })
-      let after = try booking.ledger(of: afterGroups.filter { matches($0.subgroup, key) })
+      let arms = try booking.arms(
+        basis: basisGroups.filter { matches($0.subgroup, key) }, after: afterGroups.filter { matches($0.subgroup, key) }
+      )
       return SubgroupResult(
         subgroup: key, participants: persons[index],
-        perspectives: Perspective.all.map {
-          evaluation.result(for: $0, basis: basis, after: after, measure: measures[index])
-        })
+        perspectives: Perspective.all.map { evaluation.result(for: $0, arms: arms, measure: measures[index]) })
     }
   }
 }

@@ -1022,15 +1022,23 @@ struct ScenarioParser {
 
   // MARK: - Adjustments, break-even
 
+  /// The longest optimism-bias delay of the benefits a file may give: 100 years, past any horizon.
+  static let maximumDelayMonths = 1200
+
   private mutating func parseAdjustments(_ element: XMLElement) -> Adjustments {
     record(element, path: "adjustments")
     var adjustments = Adjustments()
     let fields: [(String, WritableKeyPath<Adjustments, Double>)] = [
       ("deadweight", \.deadweight), ("attribution", \.attribution), ("displacement", \.displacement),
-      ("dropOff", \.dropOff), ("optimismBias", \.optimismBias),
+      ("dropOff", \.dropOff), ("optimismBias", \.optimismBias), ("optimismBiasBenefits", \.optimismBiasBenefits),
     ]
     for (name, keyPath) in fields where element.attribute(name) != nil {
       if let value = share(element, name) { adjustments[keyPath: keyPath] = value }
+    }
+    if let delay = integer(
+      element, "optimismBiasDelayMonths", range: 0...Self.maximumDelayMonths, what: "optimismBiasDelayMonths")
+    {
+      adjustments.optimismBiasDelayMonths = delay
     }
     return adjustments
   }

@@ -336,14 +336,16 @@ struct PaybackSection: HTMLSection {
     let years = max(result.scenario.horizonYears, 1)
     html.table(
       caption: "\(s[.chartTable]): \(s[.cumulativeNet]) (kr)",
-      header: [s[.perspective], s[.paybackMonth], s[.withinMandate]] + (1...years).map { "\(s[.year]) \($0)" },
+      header: [s[.perspective], s[.paybackMonth], s[.withinMandate], s[.simplePayback], s[.effectAfterExit] + " (kr)"]
+        + (1...years).map { "\(s[.year]) \($0)" },
       rows: shown.map { p in
         [
           "\(s.name(p.perspective)) (\(s.shortName(p.perspective)))", s.payback(p.payback),
           p.paysBackWithin(years: mandate) ? s[.yes] : s[.no],
+          p.simplePaybackYears.map { n.decimal($0) } ?? "–", n.integer(p.effectFirstYearAfterExit),
         ]
           + (1...years).map { year in p.years.first { $0.year == year }.map { n.integer($0.cumulative) } ?? "–" }
-      }, numeric: Set(3..<(3 + years)), id: "payback-table")
+      }, numeric: Set(3..<(5 + years)), id: "payback-table")
     html.close()
   }
 }
@@ -358,17 +360,27 @@ struct AdjustmentSection: HTMLSection {
     let a = result.scenario.adjustments
     html.open("section", [("id", "adjustments")])
     html.element("h2", text: s[.adjustments])
-    let listed: [(String, Double)] = [
-      (s[.afterDeadweight], a.deadweight), (s[.afterAttribution], a.attribution),
-      (s[.afterDisplacement], a.displacement), (s[.netEffect], a.dropOff), (s[.investment], a.optimismBias),
+    let listed: [Double] = [
+      a.deadweight, a.attribution, a.displacement, a.dropOff, a.optimismBias, a.optimismBiasBenefits,
     ]
     let names =
       context.language == .sv
-      ? ["dödvikt", "attribution", "undanträngning", "avtagande per år", "optimismtillägg"]
-      : ["deadweight", "attribution", "displacement", "drop-off per year", "optimism bias"]
-    html.element(
-      "p",
-      text: zip(names, listed).filter { $0.1.1 != 0 }.map { "\($0.0) \(n.percent($0.1.1))" }.joined(separator: ", "))
+      ? [
+        "dödvikt", "attribution", "undanträngning", "avtagande per år", "optimismtillägg på kostnaderna",
+        "optimismavdrag på nyttorna",
+      ]
+      : [
+        "deadweight", "attribution", "displacement", "drop-off per year", "optimism bias on costs",
+        "optimism bias on benefits",
+      ]
+    var parts = zip(names, listed).filter { $0.1 != 0 }.map { "\($0.0) \(n.percent($0.1))" }
+    if a.optimismBiasDelayMonths != 0 {
+      parts.append(
+        context.language == .sv
+          ? "nyttorna försenade \(a.optimismBiasDelayMonths) månader"
+          : "benefits delayed by \(a.optimismBiasDelayMonths) months")
+    }
+    html.element("p", text: parts.joined(separator: ", "))
     let steps: [(String, KeyPath<YearFigures, Money>)] = [
       (s[.gross], \.change), (s[.afterDeadweight], \.afterDeadweight), (s[.afterAttribution], \.afterAttribution),
       (s[.afterDisplacement], \.afterDisplacement), (s[.netEffect], \.effect),
@@ -468,7 +480,10 @@ struct VerkningsgradSection: HTMLSection {
       caption: s[.verkningsgrad], header: [s[.verkningsgrad], s[.value]],
       rows: [
         [s[.verkningsgrad], n.percent(v.ratio)], [s[.realisedPerYear], n.kronor(v.realisedPerYear)],
-        [s[.potentialPerYear], n.kronor(v.potentialPerYear)], [s[.potentialWage], n.kronor(v.potentialWage)],
+        [s[.potentialPerYear], n.kronor(v.potentialPerYear)],
+        [s[.potentialProduction], n.kronor(v.potentialProductionPerYear)],
+        [s[.potentialResourceUse], n.kronor(v.potentialResourceUsePerYear)],
+        [s[.potentialWage], n.kronor(v.potentialWage)],
       ], numeric: [1], id: "verkningsgrad-table")
     html.close()
   }

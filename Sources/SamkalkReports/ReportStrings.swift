@@ -16,9 +16,11 @@ public struct ReportStrings: Sendable {
     case cumulativeNet, month, mandatePeriodMark, adjustments, adjustmentsDesc, step, gross, afterDeadweight
     case afterAttribution, afterDisplacement, netEffect, investmentBeforeUplift, investment, subgroups, women
     case men, total, notStated, npv, npvPerParticipant, breakEven, breakEvenDesc, verkningsgrad
-    case realisedPerYear, potentialPerYear, potentialWage, assumptions, facts, path, value, source, location
+    case realisedPerYear, potentialPerYear, potentialWage, potentialProduction, potentialResourceUse, assumptions,
+      facts, path, value, source, location
     case rates, key, unit, status, from, to, layer, note, warnings, noWarnings, provenance, samkalkVersion
     case scenarioFile, sha256, netTotal, bcr, roi, paybackMonth, withinMandate, yes, no, immediately
+    case simplePayback, effectAfterExit
     case notWithinHorizon, noInvestment, notReachable, never, ofParticipants, comparisonTitle, ranking, rank
     case measure, societyNPV, comparisonChartDesc, comparabilityWarnings, noComparabilityWarnings, goals
     case goal, sex, expected, actual, deviation, targetShare, effect, kind, fact, assumption, chartTable
@@ -91,8 +93,15 @@ public struct ReportStrings: Sendable {
       "The smallest share of participants who must reach the outcome for the NPV to be at least zero"
     ),
     .verkningsgrad: ("Verkningsgrad", "Efficiency (verkningsgrad)"),
-    .realisedPerYear: ("Realiserad effekt per år", "Realised effect per year"),
+    .realisedPerYear: (
+      "Realiserad effekt per år (tolv månader efter avslutad insats)",
+      "Realised effect per year (twelve months after exit)"
+    ),
     .potentialPerYear: ("Potentiell effekt per år", "Potential effect per year"),
+    .potentialProduction: ("varav produktion vid heltidsarbete", "of which production in full-time work"),
+    .potentialResourceUse: (
+      "varav resursförbrukning i jämförelsealternativet", "of which resource use in the comparison basis"
+    ),
     .potentialWage: ("Månadslön", "Monthly wage"),
     .assumptions: ("Antaganden", "Assumptions"),
     .facts: ("Uppgifter ur källor", "Facts from sources"),
@@ -119,6 +128,8 @@ public struct ReportStrings: Sendable {
     .roi: ("Avkastning", "ROI"),
     .paybackMonth: ("Återbetalning", "Payback"),
     .withinMandate: ("Inom mandatperioden", "Within the mandate period"),
+    .simplePayback: ("Enkel återbetalningstid (år)", "Simple payback (years)"),
+    .effectAfterExit: ("Nettoeffekt tolv månader efter avslutad insats", "Net effect in the twelve months after exit"),
     .yes: ("ja", "yes"),
     .no: ("nej", "no"),
     .immediately: ("direkt", "immediately"),

@@ -125,15 +125,23 @@ public enum SummaryTable {
     DecimalText.format(value, decimals: 2).replacing(".", with: ",")
   }
 
-  /// `Justeringar: dödvikt 20 %, …`, the adjustments that are not zero.
-  static func adjustmentsLine(_ adjustments: Adjustments) -> String {
+  /// `Justeringar: dödvikt 20 %, …`, the adjustments that are not zero (in English for an
+  /// English workbook).
+  static func adjustmentsLine(_ adjustments: Adjustments, language: ReportLanguage = .sv) -> String {
+    let sv = language == .sv
     let parts: [(String, Double, String)] = [
-      ("dödvikt", adjustments.deadweight, " %"), ("attribution", adjustments.attribution, " %"),
-      ("undanträngning", adjustments.displacement, " %"), ("avtagande", adjustments.dropOff, " % per år"),
-      ("optimismtillägg på kostnaderna", adjustments.optimismBias, " %"),
+      (sv ? "dödvikt" : "deadweight", adjustments.deadweight, " %"),
+      ("attribution", adjustments.attribution, " %"),
+      (sv ? "undanträngning" : "displacement", adjustments.displacement, " %"),
+      (sv ? "avtagande" : "drop-off", adjustments.dropOff, sv ? " % per år" : " % a year"),
+      (sv ? "optimismtillägg på kostnaderna" : "optimism bias on costs", adjustments.optimismBias, " %"),
+      (sv ? "optimismavdrag på nyttorna" : "optimism bias on benefits", adjustments.optimismBiasBenefits, " %"),
     ]
-    let listed = parts.filter { $0.1 != 0 }.map { "\($0.0) \(percent($0.1))\($0.2)" }
-    return "Justeringar (bruttoeffekt → nettoeffekt): " + listed.joined(separator: ", ")
+    var listed = parts.filter { $0.1 != 0 }.map { "\($0.0) \(percent($0.1))\($0.2)" }
+    let delay = adjustments.optimismBiasDelayMonths
+    if delay != 0 { listed.append(sv ? "nyttorna försenade \(delay) månader" : "benefits delayed by \(delay) months") }
+    return (sv ? "Justeringar (bruttoeffekt → nettoeffekt): " : "Adjustments (gross effect → net effect): ")
+      + listed.joined(separator: ", ")
   }
 
   /// A fractional number of persons with at most one decimal and a decimal comma.

@@ -65,7 +65,8 @@ public enum XLSXReport {
     rows.append(
       [
         s[.perspective], "id", s[.investment] + " (kr)", s[.netEffect] + " (kr)", s[.netTotal] + " (kr)",
-        s[.npv] + " (kr)", s[.bcr], s[.roi], s[.paybackMonth], s[.withinMandate],
+        s[.npv] + " (kr)", s[.bcr], s[.roi], s[.paybackMonth], s[.withinMandate], s[.simplePayback],
+        s[.effectAfterExit] + " (kr)",
       ].map(Cell.text))
     for p in result.perspectives {
       rows.append([
@@ -75,7 +76,24 @@ public enum XLSXReport {
         p.returnOnInvestment.map { .number(ReportText.ratio($0)) } ?? .empty,
         p.payback.month.map { .number(String($0)) } ?? .text(s[.notWithinHorizon]),
         .text(p.paysBackWithin(years: scenario.mandatePeriodYears) ? s[.yes] : s[.no]),
+        p.simplePaybackYears.map { .number(ReportText.kronor($0)) } ?? .empty,
+        .number(p.effectFirstYearAfterExit.description),
       ])
+    }
+    if !scenario.adjustments.isNone {
+      rows.append([])
+      rows.append([.text(SummaryTable.adjustmentsLine(scenario.adjustments, language: s.language))])
+    }
+    if let v = result.verkningsgrad {
+      rows.append([])
+      rows.append([.text(s[.verkningsgrad]), .number(ReportText.ratio(v.ratio))])
+      rows.append([.text(s[.realisedPerYear] + " (kr)"), .number(ReportText.kronor(v.realisedPerYear))])
+      rows.append([.text(s[.potentialPerYear] + " (kr)"), .number(ReportText.kronor(v.potentialPerYear))])
+      rows.append([.text(s[.potentialProduction] + " (kr)"), .number(ReportText.kronor(v.potentialProductionPerYear))])
+      rows.append([
+        .text(s[.potentialResourceUse] + " (kr)"), .number(ReportText.kronor(v.potentialResourceUsePerYear)),
+      ])
+      rows.append([.text(s[.potentialWage] + " (kr)"), .number(ReportText.kronor(v.potentialWage))])
     }
     return XLSXWorkbook.Sheet(
       name: s.language == .sv ? "Sammanfattning" : "Summary", rows: rows, boldRows: [0, header],

@@ -78,6 +78,8 @@ public enum XMLReport {
         ("displacement", ReportText.share(adjustments.displacement)),
         ("dropOff", ReportText.share(adjustments.dropOff)),
         ("optimismBias", ReportText.share(adjustments.optimismBias)),
+        ("optimismBiasBenefits", ReportText.share(adjustments.optimismBiasBenefits)),
+        ("optimismBiasDelayMonths", String(adjustments.optimismBiasDelayMonths)),
       ])
     writer.end()
   }
@@ -191,6 +193,7 @@ public enum XMLReport {
     if let simple = perspective.simplePaybackYears {
       writer.element("simplePaybackYears", text: ReportText.kronor(simple))
     }
+    writer.element("effectFirstYearAfterExit", text: perspective.effectFirstYearAfterExit.description)
     writeMandateAndPerParticipant(perspective, scenario: scenario, participants: participants, to: writer)
     writer.end()
   }
@@ -281,6 +284,8 @@ public enum XMLReport {
         ("realisedPerYear", ReportText.kronor(verkningsgrad.realisedPerYear)),
         ("potentialPerYear", ReportText.kronor(verkningsgrad.potentialPerYear)),
         ("potentialWage", ReportText.kronor(verkningsgrad.potentialWage)),
+        ("potentialProductionPerYear", ReportText.kronor(verkningsgrad.potentialProductionPerYear)),
+        ("potentialResourceUsePerYear", ReportText.kronor(verkningsgrad.potentialResourceUsePerYear)),
         ("ratio", ReportText.ratio(verkningsgrad.ratio)),
       ])
   }

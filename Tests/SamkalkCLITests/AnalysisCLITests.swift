@@ -37,9 +37,9 @@ import Testing
       lines.contains(
         "Känslighetsanalys: 89 parametrar, var för sig ±20 % (eller scenariots låg/hög), horisont 10 år, "
           + "kalkylränta 3,5 %"))
-    #expect(lines.contains("Samhällets nuvärde i grundfallet: 23 958 335 kr"))
+    #expect(lines.contains("Samhällets nuvärde i grundfallet: 31 548 275 kr"))
     // The largest swing first: drop-off, set by the scenario to 0.03–0.25.
-    #expect(lines[6].hasPrefix("input:adjustments@dropOff ") && lines[6].hasSuffix("  33 665 590  inget i intervallet"))
+    #expect(lines[6].hasPrefix("input:adjustments@dropOff ") && lines[6].hasSuffix("  25 224 064  inget i intervallet"))
     #expect(lines.contains("(74 parametrar till i rapporten)"))
     for ext in ["xml", "csv", "html", "xlsx"] {
       let path = "\(out)/\(Self.id)-sensitivity.\(ext)"

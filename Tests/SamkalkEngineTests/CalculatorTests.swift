@@ -54,8 +54,9 @@ import Testing
     // Months 0–5 cost 10 000 each (cumulative −60 000); from month 6 the kommun gains
     // 10 000 + 22 695 / 6 = 13 782.5 a month: −4 870 after month 10, +8 912.5 after month 11.
     #expect(kommun.payback == .month(11))
-    // NyttoSam simple payback: 60 000 / 82 695 years.
-    #expect(abs(kommun.simplePaybackYears! - 60_000.0 / 82_695.0) < 1e-12)
+    // NyttoSam simple payback: 60 000 / the effect in the twelve months after exit (months 6–17,
+    // worked out in EffectTimingTests): 171 026.52.
+    #expect(abs(kommun.simplePaybackYears! - 60_000.0 / 171_026.52) < 1e-12)
   }
 
   @Test func societyGainsProductionLessTheMeasure() throws {

@@ -39,11 +39,12 @@ import Testing
     #expect(society.years[1].effect == Money(ore: 12 * 2_661_255))
   }
 
-  @Test func dropOffAppliesFromTheSecondYear() throws {
+  @Test func dropOffAppliesFromTheOutcomesSecondYear() throws {
     let society = try run { $0.adjustments.dropOff = 0.2 }.result(for: .samhallet)
-    // Year 1 unchanged; year 2 × 0.8: 32 855 × 0.8 = 26 284 a month.
+    // The outcome starts in month 6: its first twelve months (6–17) are whole, months 18–23 × 0.8:
+    // 32 855 × 0.8 = 26 284 a month.
     #expect(society.years[0].effect == Money(kronor: 6 * 32_855))
-    #expect(society.years[1].effect == Money(kronor: 12 * 26_284))
+    #expect(society.years[1].effect == Money(kronor: 6 * 32_855 + 6 * 26_284))
   }
 
   @Test func optimismBiasRaisesTheInvestment() throws {
@@ -71,11 +72,12 @@ import Testing
   @Test func verkningsgrad() throws {
     let result = try run { $0.potentialWage = 25_000 }
     let measure = try #require(result.verkningsgrad)
-    // Potential: 1 participant × 12 × 25 000 × 1.3142 = 394 260 a year.
+    // Potential: 1 participant × 12 × 25 000 × 1.3142 = 394 260 a year (no resource use before).
     #expect(abs(measure.potentialPerYear - 394_260) < 1e-6)
-    // Realised: (197 130 + 394 260) / 2 = 295 695 a year → 75 %.
-    #expect(abs(measure.realisedPerYear - 295_695) < 1e-6)
-    #expect(abs(measure.ratio - 0.75) < 1e-12)
+    // Realised: society's effect in the twelve months after exit (months 6–17), 12 × 32 855 =
+    // 394 260: the person reached the potential → 100 %.
+    #expect(abs(measure.realisedPerYear - 394_260) < 1e-6)
+    #expect(abs(measure.ratio - 1) < 1e-12)
   }
 
   @Test func breakEvenShareIsExact() throws {

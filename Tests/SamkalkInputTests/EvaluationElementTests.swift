@@ -324,6 +324,21 @@ func scenario(outcome: String? = nil, head: String = "", tail: String = "", pers
     #expect(diagnostics[1].message == "'optimismBias' -0.1 must be between 0 and 1")
   }
 
+  @Test func optimismBiasOnBenefitsAndTheirDelayLandInTheModelAndAreChecked() throws {
+    let element = #"<adjustments optimismBiasBenefits="0.15" optimismBiasDelayMonths="6" assumption="Green Book"/>"#
+    let loaded = try reader().read(bytes: Array(scenario(tail: element).utf8), file: "a.xml")
+    #expect(loaded.scenario.adjustments == Adjustments(optimismBiasBenefits: 0.15, optimismBiasDelayMonths: 6))
+
+    // A share above 1 and a delay past 1 200 months, each named on the element's line (a negative
+    // delay is already refused by the schema's nonNegativeInteger).
+    let text = scenario(tail: #"<adjustments optimismBiasBenefits="1.5" optimismBiasDelayMonths="1201"/>"#)
+    let diagnostics = try check(text)
+    #expect(diagnostics.count == 2, "\(render(diagnostics))")
+    #expect(diagnostics.allSatisfy { $0.location.line == line(of: "<adjustments", in: text) })
+    #expect(diagnostics[0].message.hasPrefix("'optimismBiasBenefits' 1.5 must be between 0 and 1"))
+    #expect(diagnostics[1].message == "optimismBiasDelayMonths '1201' must be a whole number from 0 to 1200")
+  }
+
   @Test func breakEvenMustNameAnOutcomeWithinTheHorizon() throws {
     let good = try reader().read(
       bytes: Array(scenario(tail: #"<breakEven outcome="arbete" years="2"/>"#).utf8), file: "e.xml")

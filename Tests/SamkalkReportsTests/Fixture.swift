@@ -211,7 +211,9 @@ extension Fixture {
     let men = SubgroupResult(
       subgroup: Subgroup(sex: .man, ageBand: "18-29"), participants: 4, perspectives: perspectives())
     result.subgroups = [women, men]
-    result.verkningsgrad = Verkningsgrad(realisedPerYear: 13_500, potentialPerYear: 900_000, potentialWage: 25_000)
+    result.verkningsgrad = Verkningsgrad(
+      realisedPerYear: 13_500, potentialPerYear: 900_000, potentialWage: 25_000, potentialProductionPerYear: 880_000,
+      potentialResourceUsePerYear: 20_000)
     result.breakEven = BreakEvenAnalysis(
       outcome: "arbete", years: 2,
       shares: [

@@ -137,7 +137,8 @@ import SamkalkEngine
     #expect(
       text.contains(
         "<adjustments deadweight=\"0.200000\" attribution=\"0.000000\" displacement=\"0.000000\" "
-          + "dropOff=\"0.000000\" optimismBias=\"0.100000\"/>"))
+          + "dropOff=\"0.000000\" optimismBias=\"0.100000\" optimismBiasBenefits=\"0.000000\" "
+          + "optimismBiasDelayMonths=\"0\"/>"))
     // Kommun, year 1: G 3000.50 → E 2400.40; I₀ 2000.00 → I 2200.00.
     #expect(
       text.contains(
@@ -215,7 +216,7 @@ import SamkalkEngine
     #expect(
       text.contains(
         "<verkningsgrad realisedPerYear=\"13500.00\" potentialPerYear=\"900000.00\" potentialWage=\"25000.00\" "
-          + "ratio=\"0.015000\"/>"))
+          + "potentialProductionPerYear=\"880000.00\" potentialResourceUsePerYear=\"20000.00\" ratio=\"0.015000\"/>"))
     // Perspectives without a break-even share are left out.
     let breakEven = try #require(document.root.children.first { $0.name == "breakEven" })
     #expect(breakEven.children.map { $0[attribute: "id"] } == ["individ", "kommun", "region", "samhallet"])

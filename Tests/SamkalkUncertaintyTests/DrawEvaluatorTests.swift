@@ -113,3 +113,52 @@ import Testing
     #expect(workspace.npv == base.perspectives.map(\.npv))
   }
 }
+
+/// Items 16–18 of issue 19: outcomes with their own effect starts (each an arm of the fast
+/// evaluation), the optimism bias on benefits and their delay, agree with the Calculator.
+@Suite struct DrawEvaluatorEffectStartTests {
+  func expectCalculatorsFigures(_ scenario: Scenario, base: Scenario, _ comment: Comment) throws {
+    let rates = try shippedRates()
+    let result = try Calculator(rates: rates).run(scenario)
+    let evaluator = try DrawEvaluator(rates: rates, scenario: base)
+    var workspace = DrawWorkspace()
+    try evaluator.evaluate(scenario, overrides: RateOverrides(), into: &workspace)
+    #expect(workspace.npv == result.perspectives.map(\.npv), comment)
+    #expect(workspace.paybackMonth == result.perspectives.map { $0.payback.month ?? -1 }, comment)
+  }
+
+  @Test func staggeredStartsDelayAndBenefitBias() throws {
+    var scenario = try shippedScenario("porten-2016-2018-osakerhet.xml")
+    for (index, start) in [12, 23, 30, 23, 5].enumerated() where index < scenario.outcomes.count {
+      scenario.outcomes[index].startMonth = start
+    }
+    scenario.adjustments.optimismBiasBenefits = 0.15
+    scenario.adjustments.optimismBiasDelayMonths = 4
+    scenario.adjustments.attribution = 0.1
+    // The evaluator planned on this very scenario, and on the shipped one (a draw of another shape).
+    try expectCalculatorsFigures(scenario, base: scenario, "planned")
+    try expectCalculatorsFigures(scenario, base: try shippedScenario("porten-2016-2018-osakerhet.xml"), "built")
+  }
+
+  @Test func comparisonAlternativeWithTwoStarts() throws {
+    var scenario = try shippedScenario("jamforelse-b-lonestod.xml")
+    scenario.outcomes[0].startMonth = 7
+    scenario.adjustments.deadweight = 0.3
+    try expectCalculatorsFigures(scenario, base: scenario, "alternative")
+  }
+
+  @Test func drawsOfAnotherDelayAgreeToo() throws {
+    let base = try shippedScenario("porten-2016-2018-osakerhet.xml")
+    let rates = try shippedRates()
+    let evaluator = try DrawEvaluator(rates: rates, scenario: base)
+    var workspace = DrawWorkspace()
+    for delay in [0, 7, 0, 13] {
+      var scenario = base
+      scenario.adjustments.optimismBiasDelayMonths = delay
+      try evaluator.evaluate(scenario, overrides: RateOverrides(), into: &workspace)
+      let result = try Calculator(rates: rates).run(scenario)
+      #expect(workspace.npv == result.perspectives.map(\.npv), "delay \(delay)")
+      #expect(workspace.paybackMonth == result.perspectives.map { $0.payback.month ?? -1 }, "delay \(delay)")
+    }
+  }
+}

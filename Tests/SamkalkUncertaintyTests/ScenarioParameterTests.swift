@@ -63,6 +63,15 @@ import Testing
     #expect(cost.value == 9_000_000 && cost.unit == "kr")
     try cost.apply(1234.565, to: &scenario)
     #expect(scenario.measure.costs[0].amount == Money(ore: 123_457))
+    // The optimism bias on benefits and their delay exist whether or not the file gives them.
+    let delay = try #require(scenario.parameters.first { $0.path == "adjustments@optimismBiasDelayMonths" })
+    #expect(delay.isWholeNumber && delay.unit == "månad" && delay.value == 0)
+    try delay.apply(5.5, to: &scenario)
+    #expect(scenario.adjustments.optimismBiasDelayMonths == 6)
+    let benefits = try #require(scenario.parameters.first { $0.path == "adjustments@optimismBiasBenefits" })
+    #expect(benefits.domain == .share)
+    try benefits.apply(0.25, to: &scenario)
+    #expect(scenario.adjustments.optimismBiasBenefits == 0.25)
   }
 
   /// A value the scenario cannot hold throws and leaves the scenario as it was: no draw or
