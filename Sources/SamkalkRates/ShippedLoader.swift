@@ -92,26 +92,22 @@ enum ShippedLoader {
       ok = false
     }
     let signed = root[attribute: "signed"] == "true"
-    var payer: Actor?
-    if let payerAttribute = root.attribute("payer") {
-      payer = Actor(rawValue: payerAttribute.value)
-      if payer == nil {
-        let hint = NameSuggestion.hint(for: payerAttribute.value, among: Actor.allCases.map(\.rawValue))
-        diagnostics.error("unknown payer '\(payerAttribute.value)'\(hint)", at: document.location(payerAttribute))
-        ok = false
-      }
+    /// The actor an attribute names (`payer`, `payee`), or an error with a hint.
+    func actor(_ attribute: XMLAttribute) -> Actor? {
+      if let actor = Actor(rawValue: attribute.value) { return actor }
+      let hint = NameSuggestion.hint(for: attribute.value, among: Actor.allCases.map(\.rawValue))
+      diagnostics.error("unknown \(attribute.name) '\(attribute.value)'\(hint)", at: document.location(attribute))
+      ok = false
+      return nil
     }
+    let payer = root.attribute("payer").flatMap(actor)
     var payee: Actor?
     if let payeeAttribute = root.attribute("payee") {
-      payee = Actor(rawValue: payeeAttribute.value)
-      if payee == nil {
-        let hint = NameSuggestion.hint(for: payeeAttribute.value, among: Actor.allCases.map(\.rawValue))
-        diagnostics.error("unknown payee '\(payeeAttribute.value)'\(hint)", at: document.location(payeeAttribute))
-        ok = false
-      } else if payer == nil {
+      payee = actor(payeeAttribute)
+      if payee != nil && root.attribute("payer") == nil {
         diagnostics.error("'payee' needs a 'payer' (a fee is paid by someone)", at: document.location(payeeAttribute))
         ok = false
-      } else if payee == payer {
+      } else if payee != nil && payee == payer {
         diagnostics.error("'payee' must differ from 'payer'", at: document.location(payeeAttribute))
         ok = false
       }

@@ -17,6 +17,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   options.keepPartial = size % 2 == 0
   options.skipInvalid = size % 3 == 0
   options.bootstrapReplicates = 3
+  options.bootstrapThreads = 1
   options.ratesDate = Day(year: 2025, month: 1, day: 1)
   _ = try? FollowupStudy(rates: rates, options: options).run(bytes: bytes, file: "fuzz.csv")
   return 0
