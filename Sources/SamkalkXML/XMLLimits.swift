@@ -2,9 +2,17 @@
 public struct XMLLimits: Sendable, Hashable {
   /// The largest file accepted, in bytes. Larger files are refused before parsing.
   public var maxBytes: Int
+  /// The most attributes one element may have. libxml2 appends each attribute to a list it
+  /// walks from the start and validates them in quadratic time: 100 000 attributes on one
+  /// element took minutes. The parse stops at the first element with more.
+  public var maxAttributes: Int
 
-  public init(maxBytes: Int) { self.maxBytes = maxBytes }
+  public init(maxBytes: Int, maxAttributes: Int = 64) {
+    self.maxBytes = maxBytes
+    self.maxAttributes = maxAttributes
+  }
 
-  /// 16 MiB: a hundred times the largest scenario a person writes by hand.
+  /// 16 MiB: a hundred times the largest scenario a person writes by hand; 64 attributes: the
+  /// schemas' widest element has fewer than 20.
   public static let `default` = XMLLimits(maxBytes: 16 * 1024 * 1024)
 }
