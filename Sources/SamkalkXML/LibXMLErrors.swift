@@ -25,6 +25,9 @@ final class LibXMLErrorBox {
   static let limit = 100
   /// The most attributes an element may have (``XMLLimits/maxAttributes``) while parsing.
   var maxAttributes = Int.max
+  /// The most elements a file may have (``XMLLimits/maxElements``), and the count so far.
+  var maxElements = Int.max
+  var elementCount = 0
   /// Set when the parse was stopped for a limit; it replaces libxml2's reports.
   var refusal: Diagnostic?
   private var seen = Set<Diagnostic>()

@@ -50,6 +50,7 @@ public final class XMLDocument: @unchecked Sendable {
     }
     let box = LibXMLErrorBox(file: file)
     box.maxAttributes = limits.maxAttributes
+    box.maxElements = limits.maxElements
     xmlSetStructuredErrorFunc(box.opaque, LibXMLErrorBox.handler)
     defer { xmlSetStructuredErrorFunc(nil, nil) }
     let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOBLANKS.rawValue)
@@ -94,8 +95,9 @@ public final class XMLDocument: @unchecked Sendable {
     return XMLDocument(file: file, root: makeElement(rootNode), bytes: bytes, document: document)
   }
 
-  /// libxml2's tree-building start of an element, after a check of its number of attributes:
-  /// past ``XMLLimits/maxAttributes`` the parse stops (`xmlStopParser` from a SAX callback, as
+  /// libxml2's tree-building start of an element, after a check of the number of elements so
+  /// far and of its attributes: past ``XMLLimits/maxElements`` or ``XMLLimits/maxAttributes``
+  /// the parse stops (`xmlStopParser` from a SAX callback, as
   /// libxml2 intends it) before libxml2 builds or validates the attribute list.
   static let startElement: startElementNsSAX2Func = {
     context, name, prefix, uri, namespaceCount, namespaces, attributeCount, defaultedCount, attributes in
@@ -103,6 +105,14 @@ public final class XMLDocument: @unchecked Sendable {
     let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
     if let opaque = parser.pointee._private {
       let box = Unmanaged<LibXMLErrorBox>.fromOpaque(opaque).takeUnretainedValue()
+      box.elementCount += 1
+      if box.elementCount > box.maxElements {
+        box.refusal = .error(
+          "the file has more than \(box.maxElements) elements, the limit (a samkalk scenario has a few hundred)",
+          at: SourceLocation(file: box.file, line: Int(xmlSAX2GetLineNumber(context))))
+        xmlStopParser(parser)
+        return
+      }
       if Int(attributeCount) > box.maxAttributes {
         let element = name.map { String(cString: $0) } ?? "?"
         box.refusal = .error(

@@ -30,6 +30,25 @@ import Testing
     }
   }
 
+  /// 20 000 elements are read; one more is refused at its line (libxml2 took minutes to report
+  /// on 100 000 elements with an unknown attribute each).
+  @Test func aFilePastTheElementLimitIsRefused() throws {
+    func list(_ count: Int) -> [UInt8] {
+      Array(("<?xml version=\"1.0\"?>\n<list>\n" + String(repeating: "<item/>\n", count: count - 1) + "</list>\n").utf8)
+    }
+    #expect(XMLLimits.default.maxElements == 20_000)
+    let document = try XMLDocument.parse(bytes: list(20_000), file: "list.xml")
+    #expect(document.root.children.count == 19_999)
+    #expect {
+      try XMLDocument.parse(bytes: list(20_001), file: "list.xml")
+    } throws: { error in
+      let diagnostics = (error as! DiagnosticError).diagnostics
+      return diagnostics.count == 1 && diagnostics[0].location.line == 20_002
+        && diagnostics[0].message
+          == "the file has more than 20000 elements, the limit (a samkalk scenario has a few hundred)"
+    }
+  }
+
   /// 500 elements with an attribute the schema does not allow: the first 100 problems, then a
   /// note that says the listing stopped and how many more libxml2 reported.
   @Test func validationStopsListingAfter100Problems() throws {
