@@ -17,6 +17,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
+    .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+    .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
+    .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
   ],
   targets: [
     // libxml2 through pkg-config. Only SamkalkXML imports it.
@@ -53,12 +57,18 @@ let package = Package(
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       resources: [.copy("Schemas/report.xsd"), .copy("Schemas/uncertainty.xsd")]),
-    // `samkalk serve`: the local web app for decision-makers (Hummingbird 2).
+    // `samkalk serve`: the local web app for decision-makers (Hummingbird 2; NIO for the check of
+    // request targets before Hummingbird's codec; multipart-kit for uploads).
     .target(
       name: "SamkalkServer",
       dependencies: [
         "SamkalkCore", "SamkalkRates", "SamkalkEngine", "SamkalkInput", "SamkalkReports",
         .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdCore", package: "hummingbird"),
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
+        // multipart/form-data uploads; only SamkalkServer imports it.
+        .product(name: "MultipartKit", package: "multipart-kit"),
       ]),
     // The thin command-line tool (the only user of ArgumentParser).
     .executableTarget(
@@ -106,6 +116,7 @@ let package = Package(
       dependencies: [
         "SamkalkServer", "SamkalkInput", "SamkalkEngine", "SamkalkRates", "SamkalkCore",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
       ]),
   ],
   swiftLanguageModes: [.v6]

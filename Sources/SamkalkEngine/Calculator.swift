@@ -42,6 +42,7 @@ public struct Calculator: Sendable {
   }
 
   private func compute(_ scenario: Scenario) throws -> ScenarioResult {
+    if let problem = scenario.sizeProblem { throw EngineError(problem) }
     let book = rates.adding(scenarioValues: scenario.rateValues)
     let reader = RateReader(book: book, date: scenario.ratesDate)
     let municipality: MunicipalTaxRates

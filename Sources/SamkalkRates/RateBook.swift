@@ -85,9 +85,21 @@ public struct RateBook: Sendable {
 
   mutating func record(_ file: RateFile) { files.append(file) }
 
-  mutating func addOverride(_ value: RateValue) {
-    overrides[value.key, default: [:]][value.origin.layer, default: []].append(value)
-    overrides[value.key]?[value.origin.layer]?.sort { $0.from < $1.from }
+  /// Adds a file's values and sorts each touched key's layer once, after all are added: sorting
+  /// on every added value made a 200 000-row table take minutes to load.
+  mutating func addOverrides(_ values: [RateValue]) {
+    struct RateLayerSlot: Hashable {
+      var key: RateKey
+      var layer: RateLayer
+    }
+    var touched: Set<RateLayerSlot> = []
+    for value in values {
+      overrides[value.key, default: [:]][value.origin.layer, default: []].append(value)
+      touched.insert(RateLayerSlot(key: value.key, layer: value.origin.layer))
+    }
+    for slot in touched {
+      overrides[slot.key]?[slot.layer]?.sort { $0.from < $1.from }
+    }
   }
 
   // MARK: - Lookup
@@ -189,7 +201,15 @@ public struct RateBook: Sendable {
 
   /// The lookup rule within one layer; `values` sorted by `from`, non-empty.
   static func find(_ values: [RateValue], at date: Day) -> Found {
-    guard let index = values.lastIndex(where: { $0.from <= date }) else { return .before(first: values[0]) }
+    // Binary search for the first value starting after `date`; the one before it is the candidate.
+    var low = 0
+    var high = values.count
+    while low < high {
+      let middle = (low + high) / 2
+      if values[middle].from <= date { low = middle + 1 } else { high = middle }
+    }
+    guard low > 0 else { return .before(first: values[0]) }
+    let index = low - 1
     let value = values[index]
     if let to = value.to, to < date {
       return .gap(previous: value, next: index + 1 < values.count ? values[index + 1] : nil)

@@ -74,9 +74,7 @@ public enum UserRatesLoader {
         continue
       }
       if csv.columnIndex(Columns.key) != nil {
-        for value in readOverrides(csv, layer: layer, book: book, diagnostics: &diagnostics) {
-          book.addOverride(value)
-        }
+        book.addOverrides(readOverrides(csv, layer: layer, book: book, diagnostics: &diagnostics))
       } else if csv.columnIndex("kommunalskatt") != nil {
         let year = yearFromFileName(path)
         let source = RateSource(title: "Municipal tax table \((path as NSString).lastPathComponent)")
@@ -232,9 +230,11 @@ public enum UserRatesLoader {
           note: note?.isEmpty == false ? note : nil,
           origin: RateOrigin(layer: layer, location: csv.location(row))))
     }
-    for key in Set(values.map(\.key)) {
-      let sorted = values.filter { $0.key == key }.sorted { $0.from < $1.from }
-      _ = ShippedLoader.checkOverlaps(sorted, diagnostics: &diagnostics)
+    // Grouped once, keys in the order of their first row (filtering per key was quadratic).
+    let groups = Dictionary(grouping: values, by: \.key)
+    var checked: Set<RateKey> = []
+    for value in values where checked.insert(value.key).inserted {
+      _ = ShippedLoader.checkOverlaps(groups[value.key]!.sorted { $0.from < $1.from }, diagnostics: &diagnostics)
     }
     return values
   }

@@ -12,6 +12,8 @@ public struct AppState: Sendable {
   public var rates: RateBook
   /// Uploaded scenarios, in memory only.
   public var uploads: UploadStore
+  /// Where uploads, changed forms and downloads are computed, one at a time.
+  public var compute: ComputeQueue
   /// Written into every report's provenance.
   public var samkalkVersion: String
   /// The largest request body accepted (an upload); larger bodies get 413.
@@ -37,9 +39,11 @@ public struct AppState: Sendable {
   /// `uploads` and `uploadLimit` are parameters so that tests can use a small store and limit.
   public init(
     catalog: ScenarioCatalog, rates: RateBook, samkalkVersion: String, uploads: UploadStore = UploadStore(),
-    uploadLimit: Int = AppState.defaultUploadLimit, allowedHosts: Set<String>? = AppState.loopbackHosts
+    uploadLimit: Int = AppState.defaultUploadLimit, allowedHosts: Set<String>? = AppState.loopbackHosts,
+    compute: ComputeQueue = ComputeQueue()
   ) {
     self.allowedHosts = allowedHosts
+    self.compute = compute
     self.catalog = catalog
     self.rates = rates
     self.uploads = uploads

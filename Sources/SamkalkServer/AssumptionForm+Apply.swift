@@ -33,7 +33,14 @@ extension AssumptionForm {
     var numbers: [String: Double] = [:]
     var unreadable: Set<String> = []
 
-    for field in fields {
+    // A value that is not percent-encoded UTF-8 cannot be read: refused, never replaced by the file's.
+    for item in form.undecodable {
+      let label = item.name.flatMap { name in fields.first { $0.name == name }?.label } ?? item.name
+      problems.append(
+        "\(label.map { "\($0): " } ?? "")'\(item.text)' är inte läsbar text (procentkodningen är inte UTF-8)")
+      if let name = item.name { unreadable.insert(name) }
+    }
+    for field in fields where !unreadable.contains(field.name) {
       let text = (form[field.name] ?? field.text).trimmed
       texts[field.name] = text
       guard text != field.text else { continue }

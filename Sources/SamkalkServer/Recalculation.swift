@@ -15,7 +15,7 @@ struct Recalculation: Sendable {
 
   /// Nil when `fields` is not a submitted form or changes nothing (the page shows the original).
   init?(_ entry: CatalogEntry, fields: FormFields) {
-    guard fields[AssumptionForm.submitField] != nil else { return nil }
+    guard fields.contains(AssumptionForm.submitField) else { return nil }
     let original = entry.result
     form = AssumptionForm(scenario: original.scenario, discountRate: original.discountRate)
     applied = form.apply(fields, to: original.scenario, rates: entry.rates)

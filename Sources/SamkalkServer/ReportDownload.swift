@@ -5,6 +5,33 @@ import SamkalkReports
 /// A report as a download, rendered in memory by the SamkalkReports writers (nothing is written
 /// to disk): XML, CSV, the Excel workbook, or the HTML report on its own.
 enum ReportDownload {
+  /// A download as computed on ``ComputeQueue``: the file, the page of a form that cannot be
+  /// used (422), or a renderer's failure.
+  enum Rendered: Sendable {
+    case file(ScenarioResult, [UInt8])
+    case page(status: Int, bytes: [UInt8])
+    case failed(String)
+  }
+
+  /// The entry's report in `format`, or with a submitted form's changes, the changed report's.
+  static func render(_ entry: CatalogEntry, fields: FormFields, format: ReportFormat) -> Rendered {
+    var result = entry.result
+    var reportContext = entry.context
+    if let recalculation = Recalculation(entry, fields: fields) {
+      guard let changed = recalculation.result else {
+        let page = AppPages.scenario(entry, fields: fields)
+        return .page(status: page.status, bytes: page.bytes)
+      }
+      result = changed
+      reportContext = recalculation.context
+    }
+    do {
+      return .file(result, try render(result, context: reportContext, format: format))
+    } catch {
+      return .failed(error.description)
+    }
+  }
+
   /// The report's main file in `format`, as `samkalk run` would write it (``ReportWriter/files``),
   /// with the scenario's goals; a renderer's error becomes a diagnostic.
   static func render(

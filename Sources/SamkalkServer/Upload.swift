@@ -20,8 +20,8 @@ struct Upload: Sendable {
   var base: String?
 
   enum Outcome: Sendable {
-    /// Accepted and computed; kept in memory under this id.
-    case stored(String)
+    /// Accepted and computed; the handler keeps it in ``AppState/uploads``.
+    case computed(CatalogEntry)
     /// Refused, with every diagnostic as `FILE:LINE:COL: error: MESSAGE`.
     case refused([String])
     /// A rate table checked without a scenario to compute.
@@ -56,8 +56,8 @@ struct Upload: Sendable {
     }
   }
 
-  /// Checks and computes the upload; an accepted scenario is stored in `state.uploads`.
-  func process(_ state: AppState) async -> Outcome {
+  /// Checks and computes the upload (synchronous: it runs on ``ComputeQueue``).
+  func process(_ state: AppState) -> Outcome {
     guard scenario != nil || rates != nil else {
       return .refused(["upload: error: choose a scenario file (XML) or a rate table (CSV)"])
     }
@@ -100,9 +100,7 @@ struct Upload: Sendable {
     let context = ReportContext(
       scenarioPath: path + (rates.map { " med satserna i \($0.name)" } ?? ""), scenarioSHA256: loaded.sha256,
       samkalkVersion: state.samkalkVersion)
-    let id = await state.uploads.add(
-      CatalogEntry(id: "", loaded: loaded, result: result, context: context, rates: book))
-    return .stored(id)
+    return .computed(CatalogEntry(id: "", loaded: loaded, result: result, context: context, rates: book))
   }
 
   /// `porten.xml` from `C:\\Users\\x\\porten.xml`: the last path component, characters outside

@@ -1,4 +1,7 @@
 import Hummingbird
+import HummingbirdCore
+import NIOCore
+import SamkalkEngine
 import SamkalkReports
 
 /// The local web app behind `samkalk serve`: routes, handlers and the Hummingbird application.
@@ -21,7 +24,12 @@ public enum WebApp {
     router.get("/") { _, _ in html(AppPages.start(state)) }
     router.get("/scenario/:id") { request, context in
       let entry = try await entry(context, state)
-      let page = AppPages.scenario(entry, fields: FormFields(urlEncoded: request.uri.query))
+      let fields = FormFields(urlEncoded: request.uri.query)
+      // A submitted form is computed on the queue; the plain page only renders the kept result.
+      let page =
+        fields.contains(AssumptionForm.submitField)
+        ? try await state.compute.run { AppPages.scenario(entry, fields: fields) }
+        : AppPages.scenario(entry, fields: fields)
       return html(page.bytes, status: .init(code: page.status))
     }
     router.get("/scenario/:id/download/:format") { request, context in
@@ -50,13 +58,23 @@ public enum WebApp {
     return router
   }
 
-  /// The application bound to `host:port` (port 0: any free port, reported to `onServerRunning`).
+  /// How long a connection may stay without a complete request part: a client that opens
+  /// connections and sends its headers slowly, or not at all, is cut off after this, so
+  /// thousands of half-open connections cannot hold the server (they made requests wait 45 s).
+  public static let defaultIdleTimeout = TimeAmount.seconds(15)
+
+  /// The application bound to `host:port` (port 0: any free port, reported to `onServerRunning`),
+  /// with ``RequestTargetCheck`` and the idle timeout on every connection.
   public static func application(
-    _ state: AppState, host: String = "127.0.0.1", port: Int = 8080,
+    _ state: AppState, host: String = "127.0.0.1", port: Int = 8080, idleTimeout: TimeAmount = defaultIdleTimeout,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
   ) -> some ApplicationProtocol {
     Application(
       router: router(state),
+      server: HTTPServerBuilder { responder in
+        CheckedHTTP1Channel(
+          inner: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: idleTimeout)))
+      },
       configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "samkalk"),
       onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) })
   }
@@ -81,21 +99,18 @@ public enum WebApp {
     guard let name = context.parameters.get("format"), let format = ReportFormat(rawValue: name) else {
       throw HTTPError(.notFound, message: "Rapporter finns som xml, csv, xlsx och html.")
     }
-    var result = entry.result
-    var reportContext = entry.context
-    if let recalculation = Recalculation(entry, fields: FormFields(urlEncoded: request.uri.query)) {
-      guard let changed = recalculation.result else {
-        let page = AppPages.scenario(entry, fields: FormFields(urlEncoded: request.uri.query))
-        return html(page.bytes, status: .init(code: page.status))
-      }
-      result = changed
-      reportContext = recalculation.context
-    }
+    let fields = FormFields(urlEncoded: request.uri.query)
+    let rendered = try await state.compute.run { ReportDownload.render(entry, fields: fields, format: format) }
+    let result: ScenarioResult
     let bytes: [UInt8]
-    do {
-      bytes = try ReportDownload.render(result, context: reportContext, format: format)
-    } catch {
-      throw HTTPError(.internalServerError, message: error.description)
+    switch rendered {
+    case .page(let status, let page):
+      return html(page, status: .init(code: status))
+    case .failed(let message):
+      throw HTTPError(.internalServerError, message: message)
+    case .file(let rendered, let renderedBytes):
+      result = rendered
+      bytes = renderedBytes
     }
     let fileName = ReportDownload.fileName(result.scenario.id, format)
     return Response(
@@ -118,8 +133,9 @@ public enum WebApp {
     } catch {
       return html(AppPages.upload(state, diagnostics: ["upload: error: \(error.description)"]), status: .badRequest)
     }
-    switch await upload.process(state) {
-    case .stored(let id):
+    switch try await state.compute.run({ upload.process(state) }) {
+    case .computed(let entry):
+      let id = await state.uploads.add(entry)
       return Response(status: .seeOther, headers: [.location: "/scenario/\(id)", .contentType: "text/plain"])
     case .refused(let diagnostics):
       return html(AppPages.upload(state, diagnostics: diagnostics), status: .unprocessableContent)

@@ -58,13 +58,26 @@ public final class XMLDocument: @unchecked Sendable {
         ))
     }
     let box = LibXMLErrorBox(file: file)
+    box.maxAttributes = limits.maxAttributes
+    box.maxElements = limits.maxElements
     xmlSetStructuredErrorFunc(box.opaque, LibXMLErrorBox.handler)
     defer { xmlSetStructuredErrorFunc(nil, nil) }
     let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOBLANKS.rawValue)
+    guard let parser = xmlNewParserCtxt() else {
+      throw DiagnosticError(.error("cannot create an XML parser", at: SourceLocation(file: file)))
+    }
+    defer { xmlFreeParserCtxt(parser) }
+    // Elements pass through ``startElement`` first, which stops the parse at too many attributes.
+    parser.pointee._private = box.opaque
+    parser.pointee.sax.pointee.startElementNs = Self.startElement
     let parsed = bytes.withUnsafeBufferPointer { buffer in
       buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-        xmlReadMemory(pointer, Int32(buffer.count), file, nil, options)
+        xmlCtxtReadMemory(parser, pointer, Int32(buffer.count), file, nil, options)
       }
+    }
+    if let refusal = box.refusal {
+      if let parsed { xmlFreeDoc(parsed) }
+      throw DiagnosticError(refusal)
     }
     guard let document = parsed else {
       let diagnostics =
@@ -90,6 +103,38 @@ public final class XMLDocument: @unchecked Sendable {
     }
     var positions = StartTagPositions(bytes).tags[...]
     return XMLDocument(file: file, root: makeElement(rootNode, positions: &positions), bytes: bytes, document: document)
+  }
+
+  /// libxml2's tree-building start of an element, after a check of the number of elements so
+  /// far and of its attributes: past ``XMLLimits/maxElements`` or ``XMLLimits/maxAttributes``
+  /// the parse stops (`xmlStopParser` from a SAX callback, as
+  /// libxml2 intends it) before libxml2 builds or validates the attribute list.
+  static let startElement: startElementNsSAX2Func = {
+    context, name, prefix, uri, namespaceCount, namespaces, attributeCount, defaultedCount, attributes in
+    guard let context else { return }
+    let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+    if let opaque = parser.pointee._private {
+      let box = Unmanaged<LibXMLErrorBox>.fromOpaque(opaque).takeUnretainedValue()
+      box.elementCount += 1
+      if box.elementCount > box.maxElements {
+        box.refusal = .error(
+          "the file has more than \(box.maxElements) elements, the limit (a samkalk scenario has a few hundred)",
+          at: SourceLocation(file: box.file, line: Int(xmlSAX2GetLineNumber(context))))
+        xmlStopParser(parser)
+        return
+      }
+      if Int(attributeCount) > box.maxAttributes {
+        let element = name.map { String(cString: $0) } ?? "?"
+        box.refusal = .error(
+          "element <\(element)> has \(attributeCount) attributes, more than the limit of \(box.maxAttributes) "
+            + "(no samkalk element has more than 20)",
+          at: SourceLocation(file: box.file, line: Int(xmlSAX2GetLineNumber(context))))
+        xmlStopParser(parser)
+        return
+      }
+    }
+    xmlSAX2StartElementNs(
+      context, name, prefix, uri, namespaceCount, namespaces, attributeCount, defaultedCount, attributes)
   }
 
   /// The location of an element in this file: the line and column of its start tag.
