@@ -21,6 +21,7 @@ public enum HTMLDocument {
     }
     defer { xmlFreeDoc(document) }
     var noPositions = ArraySlice<StartTagPositions.Tag>()
-    return XMLDocument.makeElement(root, positions: &noPositions)
+    var places: [UnsafeMutableRawPointer: StartTagPositions.Place] = [:]
+    return XMLDocument.makeElement(root, positions: &noPositions, places: &places)
   }
 }

@@ -30,6 +30,9 @@ final class LibXMLErrorBox {
   var elementCount = 0
   /// Set when the parse was stopped for a limit; it replaces libxml2's reports.
   var refusal: Diagnostic?
+  /// The place of a node a report names (a schema error names the element or attribute it is
+  /// about; libxml2 gives it a line but no column).
+  var locate: ((UnsafeMutableRawPointer) -> StartTagPositions.Place?)?
   private var seen = Set<Diagnostic>()
   private(set) var dropped = 0
 
@@ -43,12 +46,32 @@ final class LibXMLErrorBox {
     let line = Int(error.pointee.line)
     let column = Int(error.pointee.int2)
     let isParserError = error.pointee.domain == Int32(XML_FROM_PARSER.rawValue)
-    let location = SourceLocation(
+    var location = SourceLocation(
       file: file, line: line > 0 ? line : nil, column: isParserError && column > 0 && line > 0 ? column : nil)
+    if !isParserError, let node = error.pointee.node, let place = locate?(attribute(named: raw, of: node) ?? node) {
+      location = SourceLocation(file: file, line: place.line, column: place.column)
+    }
     let severity: Diagnostic.Severity = error.pointee.level == XML_ERR_WARNING ? .warning : .error
     let diagnostic = Diagnostic(severity, at: location, message)
     guard seen.insert(diagnostic).inserted else { return }
     diagnostics.append(diagnostic)
+  }
+
+  /// The attribute node of element `node` that a schema message names (`…, attribute 'x': …`),
+  /// so that the report points at the attribute rather than its element.
+  private func attribute(named message: String, of node: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer? {
+    guard let start = message.range(of: "attribute '") else { return nil }
+    let rest = message[start.upperBound...]
+    guard let end = rest.firstIndex(of: "'") else { return nil }
+    let name = rest[..<end]
+    let element = node.assumingMemoryBound(to: xmlNode.self)
+    guard element.pointee.type == XML_ELEMENT_NODE else { return nil }
+    var property = element.pointee.properties
+    while let current = property {
+      if let bytes = current.pointee.name, String(cString: bytes) == name { return UnsafeMutableRawPointer(current) }
+      property = current.pointee.next
+    }
+    return nil
   }
 
   /// The diagnostics kept, with a closing note when more were left out.

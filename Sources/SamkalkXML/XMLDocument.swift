@@ -19,12 +19,19 @@ public final class XMLDocument: @unchecked Sendable {
   /// The file's bytes, for provenance hashes.
   public let bytes: [UInt8]
   let document: xmlDocPtr
+  /// The place of each element and attribute node of `document` (by its libxml2 pointer), so
+  /// that a schema error, which names a node, gets the node's line and column.
+  let places: [UnsafeMutableRawPointer: StartTagPositions.Place]
 
-  private init(file: String, root: XMLElement, bytes: [UInt8], document: xmlDocPtr) {
+  private init(
+    file: String, root: XMLElement, bytes: [UInt8], document: xmlDocPtr,
+    places: [UnsafeMutableRawPointer: StartTagPositions.Place]
+  ) {
     self.file = file
     self.root = root
     self.bytes = bytes
     self.document = document
+    self.places = places
   }
 
   deinit { xmlFreeDoc(document) }
@@ -102,7 +109,9 @@ public final class XMLDocument: @unchecked Sendable {
       throw DiagnosticError(.error("document has no root element", at: SourceLocation(file: file)))
     }
     var positions = StartTagPositions(bytes).tags[...]
-    return XMLDocument(file: file, root: makeElement(rootNode, positions: &positions), bytes: bytes, document: document)
+    var places: [UnsafeMutableRawPointer: StartTagPositions.Place] = [:]
+    let root = makeElement(rootNode, positions: &positions, places: &places)
+    return XMLDocument(file: file, root: root, bytes: bytes, document: document, places: places)
   }
 
   /// libxml2's tree-building start of an element, after a check of the number of elements so
@@ -153,14 +162,21 @@ public final class XMLDocument: @unchecked Sendable {
 
   /// The element tree of `node`, with each start tag's place taken from `positions` (which
   /// lists the start tags in document order, the order this recursion visits them).
-  static func makeElement(_ node: xmlNodePtr, positions: inout ArraySlice<StartTagPositions.Tag>) -> XMLElement {
+  /// `places` receives the place of every element and attribute node.
+  static func makeElement(
+    _ node: xmlNodePtr, positions: inout ArraySlice<StartTagPositions.Tag>,
+    places: inout [UnsafeMutableRawPointer: StartTagPositions.Place]
+  ) -> XMLElement {
     var line = Int(xmlGetLineNo(node))
     let name = String(cString: node.pointee.name)
     // The scan's place, when it names the same element (it always does for a document that
     // libxml2 parsed; the check keeps a wrong column out should they ever disagree). libxml2
     // gives the line where a start tag that spans lines ends; the scan, where it begins.
     let tag = positions.popFirst().flatMap { $0.name == name && $0.place.line <= max(line, 1) ? $0 : nil }
-    if let tag { line = tag.place.line }
+    if let tag {
+      line = tag.place.line
+      places[UnsafeMutableRawPointer(node)] = tag.place
+    }
     var element = XMLElement(
       name: name,
       namespace: node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) },
@@ -175,6 +191,7 @@ public final class XMLDocument: @unchecked Sendable {
         part = textNode.pointee.next
       }
       let place = tag?.attributes.first { $0.name == name }?.place
+      if let place { places[UnsafeMutableRawPointer(current)] = place }
       element.attributes.append(
         XMLAttribute(name: name, value: value, line: place?.line ?? line, column: place?.column ?? 0))
       attribute = current.pointee.next
@@ -184,7 +201,7 @@ public final class XMLDocument: @unchecked Sendable {
     while let current = child {
       switch current.pointee.type {
       case XML_ELEMENT_NODE:
-        element.children.append(makeElement(current, positions: &positions))
+        element.children.append(makeElement(current, positions: &positions, places: &places))
       case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
         if let content = current.pointee.content { text += String(cString: content) }
       default:

@@ -54,6 +54,7 @@ public final class XMLSchema: @unchecked Sendable {
       return [.error("cannot create a schema validator", at: SourceLocation(file: document.file))]
     }
     defer { xmlSchemaFreeValidCtxt(context) }
+    box.locate = { [places = document.places] node in places[node] }
     xmlSchemaSetValidStructuredErrors(context, LibXMLErrorBox.handler, box.opaque)
     let result = xmlSchemaValidateDoc(context, document.document)
     if result != 0 && box.diagnostics.isEmpty {

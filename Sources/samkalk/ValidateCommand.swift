@@ -1,5 +1,6 @@
 import ArgumentParser
 import SamkalkCore
+import SamkalkEngine
 import SamkalkInput
 import SamkalkRates
 
@@ -30,7 +31,16 @@ struct ValidateCommand: ParsableCommand {
     }
     var failed = false
     for file in files {
-      let diagnostics = reader.check(path: file)
+      var diagnostics = reader.check(path: file)
+      // A file the reader accepts is also computed once, so that validate refuses what run would
+      // (an amount that overflows the ledger's öre, a rate missing on the rates date, …).
+      if !diagnostics.contains(where: { $0.severity == .error }) {
+        do {
+          _ = try Calculator(rates: reader.rates).run(try reader.read(path: file).scenario)
+        } catch {
+          diagnostics += error.diagnostics
+        }
+      }
       DiagnosticPrinter.print(diagnostics)
       if diagnostics.contains(where: { $0.severity == .error }) {
         failed = true

@@ -111,7 +111,7 @@ import Testing
     """.write(toFile: path, atomically: true, encoding: .utf8)
     let result = try samkalk(["validate", path])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("\(path):3: error: unknown or misplaced element 'titel'; did you mean 'title'?"))
+    #expect(result.stderr.contains("\(path):3:3: error: unknown or misplaced element 'titel'; did you mean 'title'?"))
   }
 
   @Test func taxCSVHasTheDocumentedColumns() throws {

@@ -161,3 +161,42 @@ extension InputSafetyCLITests {
     }
   }
 }
+
+extension InputSafetyCLITests {
+  /// `validate` refuses what `run` would: a scenario the reader accepts but whose amounts
+  /// overflow the ledger's öre (a billion persons at 10^10 kr a month).
+  @Test func validateRefusesWhatRunRefuses() throws {
+    let directory = cli.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    // The follow-up scenario's outcomes are shares of the participants; its <followup> goes.
+    let text = try contents(CLITests.repository.path + "/" + FollowupCLITests.scenario)
+    let huge = text.replacingOccurrences(of: #"participants="360""#, with: #"participants="1000000000""#)
+      .replacingOccurrences(of: #"wage="25000""#, with: #"wage="900000000000""#)
+      .replacingOccurrences(of: #"<followup [^>]*/>"#, with: "", options: .regularExpression)
+    try huge.write(toFile: directory + "/s.xml", atomically: true, encoding: .utf8)
+    let run = try cli.samkalk(["run", directory + "/s.xml", "--out", directory + "/out"])
+    let validate = try cli.samkalk(["validate", directory + "/s.xml"])
+    #expect(run.status == 1, "\(run.stderr)")
+    #expect(validate.status == 1, "\(validate.stdout)")
+    #expect(validate.stderr.contains("more than samkalk can count exactly"), "\(validate.stderr)")
+  }
+
+  /// A schema error is placed at the element or attribute it names, with a column.
+  @Test func schemaErrorsHaveColumns() throws {
+    let directory = cli.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let text = try contents(CLITests.repository.path + "/Scenarios/porten-2016-2018.xml")
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let index = try #require(lines.firstIndex { $0.hasPrefix("  <horizon ") })
+    var edited = lines
+    edited[index] = lines[index].replacingOccurrences(of: "<horizon years=", with: "<horizon yeras=")
+    try edited.joined(separator: "\n").write(toFile: directory + "/s.xml", atomically: true, encoding: .utf8)
+    let result = try cli.samkalk(["validate", directory + "/s.xml"])
+    #expect(result.status == 1)
+    #expect(
+      result.stderr.contains("s.xml:\(index + 1):12: error: unknown attribute 'yeras'; did you mean 'years'?"),
+      "\(result.stderr)")
+  }
+}

@@ -91,14 +91,15 @@ import Testing
     #expect(element.severity == .error)
     #expect(
       element.message.hasPrefix("unknown or misplaced element 'titel'; did you mean 'title'?"))
-    #expect(element.description.hasPrefix("hints.xml:3: error:"))
+    #expect(element.description.hasPrefix("hints.xml:3:3: error:"))
 
     let diagnostics = try check(
       text.replacingOccurrences(of: "titel>", with: "title>"), file: "hints.xml")
     #expect(diagnostics.count == 1, "\(render(diagnostics))")
     let attribute = try #require(diagnostics.on(line: 13).first)
     #expect(attribute.message.hasPrefix("unknown attribute 'extnet'; did you mean 'extent'?"))
-    #expect(attribute.description.hasPrefix("hints.xml:13: error:"))
+    // At the attribute's own column, not its element's.
+    #expect(attribute.description.hasPrefix("hints.xml:13:40: error:"))
   }
 
   @Test func schemaTypesAreChecked() throws {

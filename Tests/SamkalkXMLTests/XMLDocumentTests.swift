@@ -126,7 +126,7 @@ import Testing
     let first = try #require(diagnostics.first)
     #expect(first.location.line == 2)
     #expect(first.message.contains("did you mean 'title'?"))
-    #expect(first.description.hasPrefix("bad.xml:2: error: unknown or misplaced element 'titel'"))
+    #expect(first.description.hasPrefix("bad.xml:2:3: error: unknown or misplaced element 'titel'"))
   }
 
   @Test func hintsForAttributes() {
