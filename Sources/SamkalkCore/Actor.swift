@@ -1,4 +1,4 @@
-/// The seven actors whose costs and incomes samkalk models (DOMAIN.md §2).
+/// The seven actors whose costs and incomes samkalk models (docs/METHODS.md, "Actors and perspectives").
 ///
 /// The raw value is the id used in scenario files, rate tables and reports.
 public enum Actor: String, CaseIterable, Hashable, Comparable, Sendable {

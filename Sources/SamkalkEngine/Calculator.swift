@@ -4,7 +4,7 @@ import SamkalkRates
 
 /// Computes a scenario: builds the three ledgers (comparison basis, after, measure), checks
 /// their invariant, and derives every perspective's yearly results, NPV, payback and the
-/// measures of DOMAIN.md §8.
+/// measures of docs/METHODS.md ("Measures").
 ///
 /// ```swift
 /// let rates = try RateBook.shipped()
@@ -13,7 +13,7 @@ import SamkalkRates
 /// ```
 ///
 /// Timing conventions (docs/ARCHITECTURE.md): year t covers months 12(t−1)…12t−1 from the
-/// start; a year's flows are discounted by (1 + r)^t (end-of-year convention, DOMAIN.md §8);
+/// start; a year's flows are discounted by (1 + r)^t (end-of-year convention, docs/METHODS.md);
 /// income tax is computed per person and analysis year and booked in that year's months in
 /// proportion to the month's taxable income. Adjustments act on each month's gross effect of
 /// the groups of one effect start (``EffectArm``) with the factor of that month since the start

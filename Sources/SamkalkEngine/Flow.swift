@@ -16,7 +16,7 @@ public enum Party: Hashable, Sendable, CustomStringConvertible {
   }
 }
 
-/// The three kinds of flow of DOMAIN.md §3.
+/// The three kinds of flow of docs/METHODS.md ("The ledger").
 public enum FlowKind: String, Hashable, Sendable, CaseIterable {
   /// Money between two actors; cancels for society.
   case transfer

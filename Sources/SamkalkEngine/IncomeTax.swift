@@ -29,7 +29,7 @@ public struct PersonYearIncome: Hashable, Sendable {
 
 /// Every component of one person-year's income tax, in whole kronor (as öre amounts).
 ///
-/// Who receives and bears each part (DOMAIN.md §6): `kommun` receives ``kommunalskatt``,
+/// Who receives and bears each part (docs/METHODS.md, "Income tax"): `kommun` receives ``kommunalskatt``,
 /// `region` ``regionskatt``; `staten` receives ``statligSkatt``, ``pensionsavgift`` and
 /// ``publicServiceAvgift`` and bears every reduction.
 public struct TaxBreakdown: Hashable, Sendable {
@@ -62,7 +62,7 @@ public struct TaxBreakdown: Hashable, Sendable {
 
 extension TaxBreakdown {
   /// Who pays whom each part of the tax and under which item, in the order the ledger books
-  /// them (DOMAIN.md §6): the one table ``TaxBooking`` and the fast evaluation both book from.
+  /// them (docs/METHODS.md, "Income tax"): the one table ``TaxBooking`` and the fast evaluation both book from.
   static let flows: [(payer: Actor, payee: Actor, item: String)] = [
     (.individ, .kommun, "kommunalskatt"), (.individ, .region, "regionskatt"),
     (.individ, .staten, "statlig_skatt"), (.individ, .staten, "allman_pensionsavgift"),

@@ -98,7 +98,7 @@ public struct Ledger: Sendable {
     public var description: String
   }
 
-  /// Checks DOMAIN.md §3's invariant exactly, in öre, two ways: from the flows and from the
+  /// Checks the invariant of docs/METHODS.md ("The ledger") exactly, in öre, two ways: from the flows and from the
   /// per-actor monthly totals.
   public func checkInvariant() throws(InvariantViolation) {
     precondition(keepsFlows, "the invariant is checked on ledgers that keep their flows")

@@ -1,6 +1,6 @@
 import SamkalkRates
 
-/// The named conversions between benefit periods (DOMAIN.md §4).
+/// The named conversions between benefit periods (docs/METHODS.md, "Conventions").
 ///
 /// Benefits are paid per weekday (aktivitetsstöd, etableringsersättning: five days a week),
 /// per calendar day (sjukpenning) or per month; the ledger steps in months. The constants come

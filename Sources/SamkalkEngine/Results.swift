@@ -54,7 +54,7 @@ public enum Payback: Hashable, Sendable, CustomStringConvertible {
   }
 }
 
-/// One year of one perspective's results (DOMAIN.md §8), in öre.
+/// One year of one perspective's results (docs/METHODS.md, "Measures"), in öre.
 ///
 /// The adjustment steps run from the gross effect (`change`) to the net effect (`effect`);
 /// with no adjustments every step equals `change`.

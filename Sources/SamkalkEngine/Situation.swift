@@ -1,4 +1,4 @@
-/// A "försörjningsform": what a person lives on in a month (DOMAIN.md §4).
+/// A "försörjningsform": what a person lives on in a month (docs/METHODS.md, "Situations").
 ///
 /// The raw value is the id used in scenario files. What a month in each situation generates
 /// (who pays whom, what is taxable, what counts as arbetsinkomst) is in

@@ -3,7 +3,7 @@ import SamkalkRates
 
 /// Turns a phase (situations and service use) into one person's flows for one month.
 ///
-/// The table of DOMAIN.md §4, as code. Every amount is a rate or a scenario input; the
+/// The table of docs/METHODS.md ("Situations"), as code. Every amount is a rate or a scenario input; the
 /// payer of each benefit is the rate `betalare.<benefit>`.
 ///
 /// | situation                      | payer → individ        | taxable | pension (see `Pension`) |
@@ -249,7 +249,7 @@ struct SituationFlows {
   ///
   /// Production is the productivity share × (wage cost − subsidy): for unsubsidised work the
   /// employer's whole wage cost, for subsidised work the part the employer pays itself
-  /// (DOMAIN.md §3).
+  /// (docs/METHODS.md, "Conventions").
   private func addWork(_ share: SituationShare, to month: inout PersonMonth) throws(EngineError) {
     let situation = share.situation
     guard let fullTimeWage = share.monthlyWage else {

@@ -9,7 +9,7 @@ import SamkalkRates
   import Darwin
 #endif
 
-/// A before/after study of person-month follow-up data (DOMAIN.md §9, docs/FOLLOWUP-FORMAT.md).
+/// A before/after study of person-month follow-up data (docs/FOLLOWUP-FORMAT.md).
 ///
 /// Reads the file in one streaming pass (memory grows with the number of persons, never with
 /// the number of rows), values each person-month with ``SituationPricing`` (cached per distinct
