@@ -64,6 +64,9 @@ final class DrawPlan {
   /// (every draw then reports the error).
   init?(scenario: Scenario, memo: ProfileMemo, flows: SituationFlows) {
     guard case .beforePersists = scenario.comparison, scenario.months > 0 else { return nil }
+    // A group with a birth year has profiles that change with its age and the calendar
+    // (``PersonCalendar``): its draws build their groups with ``GroupBuilder``.
+    guard scenario.outcomes.allSatisfy({ $0.birthYear == nil }) else { return nil }
     var builder = Builder(months: scenario.months)
     var after: [Group] = []
     var basis: [Group] = []
@@ -204,6 +207,7 @@ final class DrawPlan {
     shape.append(Double(scenario.outcomes.count))
     for index in scenario.outcomes.indices {
       shape.append(Double(scenario.outcomes[index].startMonth))
+      shape.append(scenario.outcomes[index].birthYear.map(Double.init) ?? -1)
       shape.append(Double(scenario.outcomes[index].subgroups.count))
       shape.append(scenario.outcomes[index].before == nil ? 0 : 1)
       shape.append(scenario.outcomes[index].during == nil ? 0 : 1)
