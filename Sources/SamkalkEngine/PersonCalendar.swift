@@ -16,12 +16,23 @@ struct MonthContext: Hashable {
   /// work, the age only for one with aktivitetsersättning from the rates. Phases that read
   /// neither share one profile over every month, so that their runs stay whole.
   func relevant(to phase: Phase) -> MonthContext {
-    var context = MonthContext()
+    let reads = Self.reads(phase)
+    return MonthContext(contribution: reads.contribution ? contribution : nil, age: reads.age ? age : nil)
+  }
+
+  /// Which parts of a month context a phase's profile reads.
+  struct Reads: Equatable {
+    var contribution = false
+    var age = false
+  }
+
+  static func reads(_ phase: Phase) -> Reads {
+    var reads = Reads()
     for share in phase.situations {
-      if share.situation.isWork { context.contribution = contribution }
-      if share.situation == .aktivitetsersattning && share.monthlyAmount == nil { context.age = age }
+      if share.situation.isWork { reads.contribution = true }
+      if share.situation == .aktivitetsersattning && share.monthlyAmount == nil { reads.age = true }
     }
-    return context
+    return reads
   }
 }
 
@@ -90,6 +101,13 @@ struct EmployerContribution: Hashable {
     return number
   }
 
+  /// Every rate key ``inForce(bornIn:in:rates:)`` may read: a draw that replaces one of them
+  /// has other month contexts than the base run.
+  static let keys: Set<RateKey> = [
+    Key.full, Key.exemptBornThrough, Key.exemptRate, Key.olderFromAge, Key.olderRate, Key.youthFromAge,
+    Key.youthThroughAge, Key.youthRate, Key.youthCeiling,
+  ]
+
   private enum Key {
     static let full: RateKey = "arbetsgivaravgift.full"
     static let exemptBornThrough: RateKey = "arbetsgivaravgift.fodd_1937_eller_tidigare.senaste_fodelsear"
@@ -113,6 +131,23 @@ struct PersonCalendar {
 
   /// In order, the first starting at month 0.
   var segments: [Segment]
+
+  /// Walks the months from `filled` to `end` in the calendar's contexts: `body(context, end of
+  /// the piece)` for each piece, in order. ``GroupBuilder`` fills a phase's runs with it, and
+  /// ``DrawPlan`` plans the same runs.
+  func pieces(from filled: Int, to end: Int, _ body: (MonthContext, Int) throws(EngineError) -> Void)
+    throws(EngineError)
+  {
+    var position = segments.count - 1
+    while position > 0 && segments[position].start > filled { position -= 1 }
+    var reached = filled
+    while reached < end {
+      let next = position + 1 < segments.count ? min(end, segments[position + 1].start) : end
+      try body(segments[position].context, next)
+      reached = max(reached, next)
+      position += 1
+    }
+  }
 
   /// Every month the empty context: a group without a birth year.
   static let uniform = PersonCalendar(segments: [Segment(start: 0, context: MonthContext())])

@@ -93,14 +93,8 @@ struct GroupBuilder {
   private func fill(_ schedule: inout [ScheduleRun], _ phase: Phase, to end: Int, calendar: PersonCalendar)
     throws(EngineError)
   {
-    let segments = calendar.segments
-    var position = segments.count - 1
-    while position > 0 && segments[position].start > schedule.filled { position -= 1 }
-    while schedule.filled < end {
-      let next = position + 1 < segments.count ? min(end, segments[position + 1].start) : end
-      let context = segments[position].context.relevant(to: phase)
-      schedule.fill(try memo.profile(of: phase, in: context, flows: flows), to: next)
-      position += 1
+    try calendar.pieces(from: schedule.filled, to: end) { context, next throws(EngineError) in
+      schedule.fill(try memo.profile(of: phase, in: context.relevant(to: phase), flows: flows), to: next)
     }
   }
 

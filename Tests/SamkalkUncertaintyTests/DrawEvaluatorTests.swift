@@ -91,21 +91,32 @@ import Testing
     try evaluator.evaluate(aged, overrides: RateOverrides(), into: &workspace)
     #expect(workspace.npv == result.perspectives.map(\.npv))
     #expect(workspace.paybackMonth == result.perspectives.map { $0.payback.month ?? -1 })
+    // The plan holds the groups' month-by-month steps (a comparison alternative is never planned).
+    let planned: Bool
+    if case .alternative = aged.comparison { planned = false } else { planned = true }
+    #expect(workspace.groupsFromPlan == planned)
     // The evaluator built for the scenario without birth years evaluates the aged one alike.
     try DrawEvaluator(rates: rates, scenario: base).evaluate(aged, overrides: RateOverrides(), into: &workspace)
     #expect(workspace.npv == result.perspectives.map(\.npv))
 
-    for (key, value) in [("arbetsgivaravgift.ungdom.andel", 0.15), ("arbetsgivaravgift.full", 0.30)] {
+    // A contribution rate changes the month contexts (the groups are built as the Calculator
+    // builds them); an age step's amount changes only the profiles the plan computes anew.
+    let replaced: [(String, Double, RateUnit, Bool)] = [
+      ("arbetsgivaravgift.ungdom.andel", 0.15, .andel, false), ("arbetsgivaravgift.full", 0.30, .andel, false),
+      ("formaner.aktivitetsersattning.garanti_manad_21_22", 14_000, .krPerManad, planned),
+    ]
+    for (key, value, unit, fromPlan) in replaced {
       var changed = aged
       changed.rateValues.append(
         RateValue(
-          key: RateKey(key), amount: .number(value), unit: .andel, from: aged.ratesDate,
+          key: RateKey(key), amount: .number(value), unit: unit, from: aged.ratesDate,
           source: RateSource(title: "test"), status: .unconfirmed,
           origin: RateOrigin(layer: .scenario, location: SourceLocation(file: "t.xml"))))
       let expected = try Calculator(rates: rates).run(changed)
       #expect(expected.perspectives.map(\.npv) != result.perspectives.map(\.npv), "\(key) matters")
       try evaluator.evaluate(aged, overrides: RateOverrides(numbers: [RateKey(key): value]), into: &workspace)
       #expect(workspace.npv == expected.perspectives.map(\.npv), "\(key)")
+      #expect(workspace.groupsFromPlan == fromPlan, "\(key)")
       try evaluator.evaluate(aged, overrides: RateOverrides(), into: &workspace)
       #expect(workspace.npv == result.perspectives.map(\.npv), "back from \(key)")
     }
