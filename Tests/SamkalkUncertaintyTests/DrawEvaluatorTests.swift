@@ -77,7 +77,7 @@ import Testing
     let rates = try shippedRates()
     let base = try shippedScenario(name)
     var aged = base
-    let years = [2004, 2008, 1960]
+    let years = [2004, 2008, 1959]
     for index in aged.outcomes.indices { aged.outcomes[index].birthYear = years[index % years.count] }
     // An aktivitetsersättning phase for the last outcome, to cross an age step too (20 → 21).
     aged.outcomes[aged.outcomes.count - 1].path = [
