@@ -84,7 +84,10 @@ public struct Calculator: Sendable {
         .solve(spec, perspectives: perspectives)
     }
 
-    let used = reader.used.values.sorted { $0.value.key < $1.value.key }.map {
+    // The values the run read on its own date, and those of the rules that follow the calendar
+    // (``EmployerContribution``) read on a month's date only.
+    let usedValues = Array(reader.used.values) + reader.usedOnOtherDates.filter { reader.used[$0.key] == nil }.values
+    let used = usedValues.sorted { $0.value.key < $1.value.key }.map {
       UsedRate(resolved: $0, file: $0.value.origin.location.file)
     }
     let usedFiles = Set(
@@ -95,7 +98,7 @@ public struct Calculator: Sendable {
       let factor = DecimalText.format(extrapolation.factor, decimals: 6)
       warnings.append(
         .warning(
-          "rate '\(rate.key)' extrapolated to \(scenario.ratesDate) by \(extrapolation.method) from "
+          "rate '\(rate.key)' extrapolated to \(rate.resolved.date) by \(extrapolation.method) from "
             + "\(extrapolation.baseDate) (factor \(factor))", at: SourceLocation(file: rate.file)))
     }
     warnings += Self.unconfirmedWarnings(used)

@@ -50,6 +50,13 @@ final class DrawPlan {
   /// Per slot: where its phase is, the base phase's situations and services, the base run's
   /// profile and the rate keys that profile read.
   let sources: [Source]
+  /// Per slot: the month context its profile is computed in (``MonthContext/relevant(to:)``),
+  /// and which parts of a context the base phase reads.
+  let contexts: [MonthContext]
+  let reads: [MonthContext.Reads]
+  /// Whether a group has a birth year: its steps then follow its ``PersonCalendar``, which a
+  /// draw that replaces a contribution rate (``EmployerContribution/keys``) does not share.
+  let hasCalendars: Bool
   let situations: [[SituationShare]]
   let services: [[ServiceUse]]
   let profiles: [PersonMonth]
@@ -64,17 +71,27 @@ final class DrawPlan {
   /// (every draw then reports the error).
   init?(scenario: Scenario, memo: ProfileMemo, flows: SituationFlows) {
     guard case .beforePersists = scenario.comparison, scenario.months > 0 else { return nil }
-    var builder = Builder(months: scenario.months)
+    var builder = Builder(scenario: scenario)
     var after: [Group] = []
     var basis: [Group] = []
+    var hasCalendars = false
     for index in scenario.outcomes.indices {
       let outcome = scenario.outcomes[index]
       let before: Source = outcome.before == nil ? .before : .outcomeBefore(index)
       let during: Source =
         outcome.during != nil ? .outcomeDuring(index) : scenario.during != nil ? .during : before
+      // As GroupBuilder: the persons' month contexts split a phase where a rule changes.
+      guard
+        let calendar = try? PersonCalendar.of(
+          bornIn: outcome.birthYear, start: scenario.start, months: scenario.months, rates: flows.rates)
+      else { return nil }
+      hasCalendars = hasCalendars || outcome.birthYear != nil
       var start = Builder.Schedule()
-      builder.fill(&start, builder.slot(during), to: min(scenario.effectStart(of: outcome), scenario.months))
-      guard let leaves = builder.expand(outcome.path, outcome: index, share: 1, steps: [], prefix: start) else {
+      builder.fill(&start, during, to: min(scenario.effectStart(of: outcome), scenario.months), calendar: calendar)
+      guard
+        let leaves = builder.expand(
+          outcome.path, outcome: index, share: 1, steps: [], prefix: start, calendar: calendar)
+      else {
         return nil
       }
       let subgroups = outcome.subgroups.isEmpty ? [-1] : Array(outcome.subgroups.indices)
@@ -83,25 +100,32 @@ final class DrawPlan {
           after.append(Group(outcome: index, subgroup: subgroup, share: leaf.share, steps: leaf.schedule.steps))
         }
       }
-      let slot = builder.slot(before)
+      var basisSchedule = Builder.Schedule()
+      builder.fill(&basisSchedule, before, to: scenario.months, calendar: calendar)
       for subgroup in subgroups {
-        basis.append(
-          Group(outcome: index, subgroup: subgroup, share: nil, steps: [Step(slot: slot, end: scenario.months)]))
+        basis.append(Group(outcome: index, subgroup: subgroup, share: nil, steps: basisSchedule.steps))
       }
     }
     var (situations, services, profiles, keys): ([[SituationShare]], [[ServiceUse]], [PersonMonth], [Set<RateKey>]) =
       ([], [], [], [])
-    for source in builder.sources {
+    var reads: [MonthContext.Reads] = []
+    for (source, context) in zip(builder.sources, builder.contexts) {
       let phase = Self.phase(source, in: scenario)
-      guard let profile = try? memo.profile(of: phase, flows: flows), let read = memo.keys(of: phase) else {
+      guard let profile = try? memo.profile(of: phase, in: context, flows: flows),
+        let read = memo.keys(of: phase, in: context)
+      else {
         return nil
       }
+      reads.append(MonthContext.reads(phase))
       situations.append(phase.situations)
       services.append(phase.services)
       profiles.append(profile)
       keys.append(read)
     }
     self.sources = builder.sources
+    self.contexts = builder.contexts
+    self.reads = reads
+    self.hasCalendars = hasCalendars
     self.situations = situations
     self.services = services
     self.profiles = profiles
@@ -125,48 +149,78 @@ final class DrawPlan {
       var schedule: Schedule
     }
 
+    struct SlotKey: Hashable {
+      var source: Source
+      var context: MonthContext
+    }
+
+    let scenario: Scenario
     let months: Int
     var sources: [Source] = []
-    var slots: [Source: Int] = [:]
+    var contexts: [MonthContext] = []
+    var slots: [SlotKey: Int] = [:]
 
-    init(months: Int) { self.months = months }
+    init(scenario: Scenario) {
+      self.scenario = scenario
+      self.months = scenario.months
+    }
 
-    mutating func slot(_ source: Source) -> Int {
-      if let known = slots[source] { return known }
+    mutating func slot(_ source: Source, _ context: MonthContext) -> Int {
+      let key = SlotKey(source: source, context: context)
+      if let known = slots[key] { return known }
       sources.append(source)
-      slots[source] = sources.count - 1
+      contexts.append(context)
+      slots[key] = sources.count - 1
       return sources.count - 1
     }
 
-    /// As `[ScheduleRun].fill(_:to:)`: nothing when the runs already reach `end`.
-    func fill(_ schedule: inout Schedule, _ slot: Int, to end: Int) {
-      guard end > schedule.filled else { return }
-      schedule.steps.append(Step(slot: slot, end: end))
-      schedule.filled = end
+    /// As `GroupBuilder`'s fill: a step for each of the calendar's contexts the months cross,
+    /// each as `[ScheduleRun].fill(_:to:)` (nothing when the runs already reach `end`).
+    mutating func fill(_ schedule: inout Schedule, _ source: Source, to end: Int, calendar: PersonCalendar) {
+      let phase = DrawPlan.phase(source, in: scenario)
+      // The body throws nothing: `pieces` only passes on what its body throws.
+      try? calendar.pieces(from: schedule.filled, to: end) { context, next in
+        let slot = slot(source, context.relevant(to: phase))
+        guard next > schedule.filled else { return }
+        // A piece in the previous piece's slot (a new age that the phase does not read) extends
+        // its step, as the runs it fills would merge: fewer steps to walk every draw.
+        if let last = schedule.steps.indices.last, schedule.steps[last].slot == slot,
+          schedule.steps[last].end == schedule.filled
+        {
+          schedule.steps[last].end = next
+        } else {
+          schedule.steps.append(Step(slot: slot, end: next))
+        }
+        schedule.filled = next
+      }
     }
 
     /// As `GroupBuilder.expand`; `nil` where it throws.
-    mutating func expand(_ path: [Phase], outcome: Int, share: Double, steps: [Int], prefix: Schedule) -> [Leaf]? {
+    mutating func expand(
+      _ path: [Phase], outcome: Int, share: Double, steps: [Int], prefix: Schedule, calendar: PersonCalendar
+    ) -> [Leaf]? {
       guard !path.isEmpty else { return nil }
       var schedule = prefix
       for (index, phase) in path.enumerated() {
-        let slot = slot(.path(outcome: outcome, steps: steps + [index]))
+        let source = Source.path(outcome: outcome, steps: steps + [index])
         let isLast = index == path.count - 1
         if !phase.branches.isEmpty {
           guard isLast, let length = phase.months else { return nil }
-          fill(&schedule, slot, to: min(months, schedule.filled + length))
+          fill(&schedule, source, to: min(months, schedule.filled + length), calendar: calendar)
           var leaves: [Leaf] = []
           for (position, branch) in phase.branches.enumerated() {
             guard
               let more = expand(
                 branch.path, outcome: outcome, share: share * branch.share, steps: steps + [index, position],
-                prefix: schedule)
+                prefix: schedule, calendar: calendar)
             else { return nil }
             leaves += more
           }
           return leaves
         }
-        fill(&schedule, slot, to: isLast ? months : min(months, schedule.filled + (phase.months ?? 0)))
+        fill(
+          &schedule, source, to: isLast ? months : min(months, schedule.filled + (phase.months ?? 0)),
+          calendar: calendar)
       }
       return [Leaf(share: share, schedule: schedule)]
     }
@@ -200,10 +254,12 @@ final class DrawPlan {
     if case .beforePersists = scenario.comparison { isBeforePersists = true } else { isBeforePersists = false }
     shape.append(isBeforePersists ? 1 : 0)
     shape.append(Double(scenario.months))
+    shape.append(Double(scenario.start.ordinal))
     shape.append(scenario.during == nil ? 0 : 1)
     shape.append(Double(scenario.outcomes.count))
     for index in scenario.outcomes.indices {
       shape.append(Double(scenario.effectStart(of: scenario.outcomes[index])))
+      shape.append(scenario.outcomes[index].birthYear.map(Double.init) ?? -1)
       shape.append(Double(scenario.outcomes[index].subgroups.count))
       shape.append(scenario.outcomes[index].before == nil ? 0 : 1)
       shape.append(scenario.outcomes[index].during == nil ? 0 : 1)
@@ -233,6 +289,9 @@ extension DrawWorkspace {
   ) throws(EngineError) -> Bool {
     DrawPlan.shape(of: scenario, into: &shape)
     guard shape == plan.shape else { return false }
+    // Groups with a birth year: the draw's month contexts are the plan's unless it replaces a
+    // rate they read.
+    if plan.hasCalendars && overridden.contains(where: { EmployerContribution.keys.contains($0) }) { return false }
     if plannedFor !== plan {
       plannedFor = plan
       func empty(_ group: DrawPlan.Group) -> PopulationGroup {
@@ -256,7 +315,10 @@ extension DrawWorkspace {
       {
         slotProfiles.append(plan.profiles[slot])
       } else {
-        slotProfiles.append(try memo.profile(of: phase, flows: flows))
+        // A phase that reads other parts of the month context than the base's splits its months
+        // elsewhere: the plan's steps do not hold for it.
+        if plan.hasCalendars && MonthContext.reads(phase) != plan.reads[slot] { return false }
+        slotProfiles.append(try memo.profile(of: phase, in: plan.contexts[slot], flows: flows))
       }
     }
     Self.fill(&plannedAfter, from: plan.after, scenario: scenario, profiles: slotProfiles)

@@ -87,8 +87,20 @@ struct GroupBuilder {
     self.namesGroups = namesGroups
   }
 
-  private func profile(of phase: Phase) throws(EngineError) -> PersonMonth {
-    try memo.profile(of: phase, flows: flows)
+  /// The persons' month contexts (``PersonCalendar``): uniform without a birth year.
+  func calendar(bornIn birthYear: Int?) throws(EngineError) -> PersonCalendar {
+    try PersonCalendar.of(bornIn: birthYear, start: scenario.start, months: months, rates: flows.rates)
+  }
+
+  /// Fills `schedule` with `phase` up to month `end`, one run for each of the calendar's
+  /// contexts the months cross (for a phase that reads no context, or a uniform calendar, the
+  /// one profile of the phase).
+  private func fill(_ schedule: inout [ScheduleRun], _ phase: Phase, to end: Int, calendar: PersonCalendar)
+    throws(EngineError)
+  {
+    try calendar.pieces(from: schedule.filled, to: end) { context, next throws(EngineError) in
+      schedule.fill(try memo.profile(of: phase, in: context.relevant(to: phase), flows: flows), to: next)
+    }
   }
 
   /// The before phase of an outcome: its own (typfall) or the scenario's.
@@ -104,12 +116,14 @@ struct GroupBuilder {
     // By index, reading the fields in place: a copy of each outcome would retain all its strings
     // and arrays, every Monte Carlo draw.
     for index in outcomes.indices {
-      let during = try profile(of: outcomes[index].during ?? scenario.during ?? before(of: outcomes[index]))
+      let during = outcomes[index].during ?? scenario.during ?? before(of: outcomes[index])
       guard !outcomes[index].path.isEmpty else { throw EngineError("outcome '\(outcomes[index].id)' has no phase") }
       let effectStart = delayed ? scenario.effectStart(of: outcomes[index]) : outcomes[index].startMonth
+      let calendar = try calendar(bornIn: outcomes[index].birthYear)
       var start: [ScheduleRun] = []
-      start.fill(during, to: min(effectStart, months))
-      let leaves = try expand(outcomes[index].path, id: outcomes[index].id, share: 1, prefix: start)
+      try fill(&start, during, to: min(effectStart, months), calendar: calendar)
+      let leaves = try expand(
+        outcomes[index].path, id: outcomes[index].id, share: 1, prefix: start, calendar: calendar)
       for share in Self.subgroupShares(of: outcomes[index]) {
         for leaf in leaves {
           groups.append(
@@ -131,8 +145,10 @@ struct GroupBuilder {
       var groups: [PopulationGroup] = []
       groups.reserveCapacity(Self.subgroupCount(of: scenario.outcomes))
       for index in scenario.outcomes.indices {  // by index, as in afterGroups(_:)
-        let profile = try profile(of: before(of: scenario.outcomes[index]))
-        let runs = [ScheduleRun(profile: profile, start: 0, count: months)]
+        var runs: [ScheduleRun] = []
+        try fill(
+          &runs, before(of: scenario.outcomes[index]), to: months,
+          calendar: try calendar(bornIn: scenario.outcomes[index].birthYear))
         for share in Self.subgroupShares(of: scenario.outcomes[index]) {
           groups.append(
             PopulationGroup(
@@ -191,28 +207,29 @@ struct GroupBuilder {
   }
 
   /// Follows a path from a schedule prefix; a branching phase continues in each branch.
-  private func expand(_ path: [Phase], id: String, share: Double, prefix: [ScheduleRun]) throws(EngineError)
-    -> [Leaf]
+  private func expand(_ path: [Phase], id: String, share: Double, prefix: [ScheduleRun], calendar: PersonCalendar)
+    throws(EngineError) -> [Leaf]
   {
     guard !path.isEmpty else { throw EngineError("a branch of '\(id)' has no phase") }
     var schedule = prefix
     schedule.reserveCapacity(prefix.count + path.count)  // a run a phase at most
     for (index, phase) in path.enumerated() {
-      let profile = try profile(of: phase)
       let isLast = index == path.count - 1
       if !phase.branches.isEmpty {
         guard isLast, let length = phase.months else {
           throw EngineError("a phase of '\(id)' branches but is not the last of its path or has no months")
         }
-        schedule.fill(profile, to: min(months, schedule.filled + length))
+        try fill(&schedule, phase, to: min(months, schedule.filled + length), calendar: calendar)
         var leaves: [Leaf] = []
         for branch in phase.branches {
           leaves += try expand(
-            branch.path, id: namesGroups ? id + "/" + branch.id : "", share: share * branch.share, prefix: schedule)
+            branch.path, id: namesGroups ? id + "/" + branch.id : "", share: share * branch.share, prefix: schedule,
+            calendar: calendar)
         }
         return leaves
       }
-      schedule.fill(profile, to: isLast ? months : min(months, schedule.filled + (phase.months ?? 0)))
+      try fill(
+        &schedule, phase, to: isLast ? months : min(months, schedule.filled + (phase.months ?? 0)), calendar: calendar)
     }
     return [Leaf(id: id, share: share, runs: schedule)]
   }
@@ -226,6 +243,8 @@ final class ProfileMemo {
   struct Entry {
     var situations: [SituationShare]
     var services: [ServiceUse]
+    /// The month context the profile was computed in (``MonthContext/relevant(to:)``).
+    var context: MonthContext = MonthContext()
     var profile: PersonMonth
     /// The rate keys the profile read, the calendar conventions of its period conversions included.
     var keys: Set<RateKey>
@@ -250,23 +269,30 @@ final class ProfileMemo {
   }
 
   /// The rate keys the profile of `phase` read, when this memo has it.
-  func keys(of phase: Phase) -> Set<RateKey>? {
-    entries.first { $0.situations == phase.situations && $0.services == phase.services }?.keys
+  func keys(of phase: Phase, in context: MonthContext = MonthContext()) -> Set<RateKey>? {
+    entries.first {
+      $0.situations == phase.situations && $0.services == phase.services && $0.context == context
+    }?.keys
   }
 
-  func profile(of phase: Phase, flows: SituationFlows) throws(EngineError) -> PersonMonth {
+  /// The profile of `phase` in `context` (already reduced to what the phase reads).
+  func profile(of phase: Phase, in context: MonthContext = MonthContext(), flows: SituationFlows)
+    throws(EngineError) -> PersonMonth
+  {
     // By index, comparing in place: `for entry in entries` would copy every entry it passes,
     // retaining its arrays and key set, at every lookup of every draw.
     for index in entries.indices
-    where entries[index].situations == phase.situations && entries[index].services == phase.services {
+    where entries[index].situations == phase.situations && entries[index].services == phase.services
+      && entries[index].context == context
+    {
       return entries[index].profile
     }
     if tracesKeys { flows.rates.trace = [] }
     defer { flows.rates.trace = nil }
-    let profile = try flows.profile(of: phase)
+    let profile = try flows.profile(of: phase, in: context)
     entries.append(
       Entry(
-        situations: phase.situations, services: phase.services, profile: profile,
+        situations: phase.situations, services: phase.services, context: context, profile: profile,
         // SituationFlows read the period conversions once, before any profile: every profile uses
         // them. A memo that does not trace (a draw's own) needs no keys.
         keys: tracesKeys ? (flows.rates.trace ?? []).union(PeriodConversion.keys) : []))

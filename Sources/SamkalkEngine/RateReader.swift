@@ -150,6 +150,52 @@ final class RateReader {
     return try number(key, unit: unit)
   }
 
+  /// Values looked up on another date than the run's (``number(_:unit:ifInForceOn:)``), the
+  /// first of each key: the report lists them beside ``used`` for the keys the run did not use
+  /// on its own date. Kept apart from ``used``, which answers the lookups on the run's date.
+  @exclusivity(unchecked) private(set) var usedOnOtherDates: [RateKey: ResolvedRate] = [:]
+
+  /// Numbers looked up on another date than the run's, by key and date.
+  @exclusivity(unchecked) private var datedNumbers: [DatedKey: (number: Double?, unit: RateUnit)?] = [:]
+
+  struct DatedKey: Hashable {
+    var key: RateKey
+    var date: Day
+  }
+
+  /// A number in force on `date` rather than on the run's date, or `nil` when the key has no
+  /// value then: for a rule of the law that follows the calendar month by month (a temporary
+  /// reduction of the arbetsgivaravgift, an age limit that moves), not for prices, which stay
+  /// those of the rates date. The value is recorded as used (``usedOnOtherDates``) and traced; a draw's replaced number replaces it too.
+  func number(_ key: RateKey, unit: RateUnit, ifInForceOn date: Day) throws(EngineError) -> Double? {
+    guard date != self.date else { return try numberIfInForce(key, unit: unit) }
+    trace?.insert(key)
+    let dated = DatedKey(key: key, date: date)
+    let found: (number: Double?, unit: RateUnit)?
+    if !datedNumbers.isEmpty, let known = datedNumbers[dated] {
+      found = known
+    } else if let known = parent?.datedNumbers[dated] {
+      found = known
+    } else {
+      do {
+        let resolved = try book.resolve(key, at: date)
+        if usedOnOtherDates[key] == nil && parent?.usedOnOtherDates[key] == nil { usedOnOtherDates[key] = resolved }
+        found = (resolved.number, resolved.value.unit)
+      } catch {
+        found = nil
+      }
+      datedNumbers[dated] = found
+    }
+    guard let found else { return nil }
+    guard found.unit == unit else {
+      throw EngineError(
+        "rate '\(key)' has unit '\(found.unit.rawValue)' but the calculation needs '\(unit.rawValue)'")
+    }
+    if let number = replacement(of: key), found.number != nil { return number }
+    guard let number = found.number else { throw EngineError("rate '\(key)' is not a number") }
+    return number
+  }
+
   /// Actors already looked up (the payers of benefits), without copying a ``ResolvedRate``
   /// out for every benefit of every profile of every draw.
   @exclusivity(unchecked) private var actors: [RateKey: Actor] = [:]

@@ -29,13 +29,15 @@ struct SituationFlows {
     self.periods = try PeriodConversion(rates: rates)
   }
 
-  func profile(of phase: Phase) throws(EngineError) -> PersonMonth {
+  /// One person's month in `phase`, in the month context `context` (the arbetsgivaravgift and
+  /// the age step of that month; empty for a group without a birth year).
+  func profile(of phase: Phase, in context: MonthContext = MonthContext()) throws(EngineError) -> PersonMonth {
     var month = PersonMonth()
     // At most four entries a situation (work: wage, contributions, subsidy, production) and one
     // a service: one allocation instead of one each time the array doubles (every draw).
     month.entries.reserveCapacity(4 * phase.situations.count + phase.services.count)
     for share in phase.situations {
-      try add(share, to: &month)
+      try add(share, in: context, to: &month)
     }
     for service in phase.services {
       let cost = try rates.unitCost(service.item, item: Self.ledgerItem)
@@ -112,7 +114,9 @@ struct SituationFlows {
     month.add(.actor(payer), .actor(.staten), "statlig_alderspensionsavgift", fee, .transfer)
   }
 
-  private func add(_ share: SituationShare, to month: inout PersonMonth) throws(EngineError) {
+  private func add(_ share: SituationShare, in context: MonthContext, to month: inout PersonMonth)
+    throws(EngineError)
+  {
     let periods = self.periods
     let rates = self.rates
     switch share.situation {
@@ -184,7 +188,7 @@ struct SituationFlows {
       try benefit(
         share, item: "aktivitetsersattning", payerKey: Key.betalareAktivitetsersattning,
         monthlyFromRates: { () throws(EngineError) in
-          try rates.number(Key.formanerAktivitetsersattningGarantiManad, unit: .krPerManad)
+          try rates.number(Self.aktivitetsersattningKey(age: context.age), unit: .krPerManad)
         }, pension: .taxableOnly, to: &month)
     case .studier:
       try benefit(
@@ -200,7 +204,7 @@ struct SituationFlows {
           return weekly * weeks / periods.monthsPerYear
         }, pension: .none, to: &month)
     case .arbete, .nystartsjobb, .introduktionsjobb, .lonebidrag, .skyddatArbeteOffentligt, .samhall:
-      try addWork(share, to: &month)
+      try addWork(share, contribution: context.contribution, to: &month)
     case .ingenErsattning:
       break
     }
@@ -250,7 +254,12 @@ struct SituationFlows {
   /// Production is the productivity share × (wage cost − subsidy): for unsubsidised work the
   /// employer's whole wage cost, for subsidised work the part the employer pays itself
   /// (docs/METHODS.md, "Conventions").
-  private func addWork(_ share: SituationShare, to month: inout PersonMonth) throws(EngineError) {
+  /// The employer's contributions are `contribution`'s (by age and date,
+  /// ``EmployerContribution/inForce(bornIn:in:rates:)``), else the full rate; the subsidies
+  /// that are expressed in the arbetsgivaravgift keep the full rate.
+  private func addWork(_ share: SituationShare, contribution: EmployerContribution?, to month: inout PersonMonth)
+    throws(EngineError)
+  {
     let situation = share.situation
     guard let fullTimeWage = share.monthlyWage else {
       throw EngineError("\(situation.rawValue) needs a monthly wage")
@@ -286,7 +295,7 @@ struct SituationFlows {
     }
     let productivity = try rates.number(Key.produktionAndelAvLonekostnad, unit: .andel)
     let wageAmount = try money(wage, "lon")
-    let contributions = try money(wage * contributionRate, "avgifter")
+    let contributions = try money(contribution?.amount(on: wage) ?? wage * contributionRate, "avgifter")
     let subsidyAmount = try money(subsidy, "subvention")
     let wageIndex = month.add(.actor(.arbetsgivare), .actor(.individ), "lon", wageAmount, .transfer)
     let contributionIndex = month.add(
@@ -306,6 +315,36 @@ struct SituationFlows {
     month.taxable += wageAmount
     month.earned += wageAmount
     month.pensionable += wageAmount
+  }
+}
+
+extension SituationFlows {
+  /// The garantinivå of aktivitetsersättning by age step (socialförsäkringsbalken 35 kap. 19 §:
+  /// the steps change in the month the person turns 21, 23, 25, 27 and 29): each step's key and
+  /// the age from which the next applies. samkalk knows the birth year only, and takes the age
+  /// at the start of the calendar year (``PersonYearIncome/age(bornIn:atStartOf:)``), so a step
+  /// starts in the January after the birthday month; without an age, the 25–26 step
+  /// (`garanti_manad`).
+  static let aktivitetsersattningSteps: [(below: Int, key: RateKey)] = [
+    (21, "formaner.aktivitetsersattning.garanti_manad_till_20"),
+    (23, "formaner.aktivitetsersattning.garanti_manad_21_22"),
+    (25, "formaner.aktivitetsersattning.garanti_manad_23_24"),
+    (27, "formaner.aktivitetsersattning.garanti_manad_25_26"),
+    (29, "formaner.aktivitetsersattning.garanti_manad_27_28"),
+    (30, "formaner.aktivitetsersattning.garanti_manad_29_30"),
+  ]
+
+  /// The rate key of the aktivitetsersättning for persons of `age` at the start of the year.
+  /// Aktivitetsersättning is paid from the July of the year one turns 19 until the month
+  /// before one turns 30 (SFB 33 kap.): an age at the start of the year below 18 or above 29
+  /// is an error, not a step.
+  static func aktivitetsersattningKey(age: Int?) throws(EngineError) -> RateKey {
+    guard let age else { return Key.formanerAktivitetsersattningGarantiManad }
+    guard age >= 18, let step = aktivitetsersattningSteps.first(where: { age < $0.below }) else {
+      throw EngineError(
+        "aktivitetsersattning is paid from 19 until 30; the persons are \(age) at the start of the year")
+    }
+    return step.key
   }
 }
 

@@ -68,6 +68,60 @@ import Testing
     #expect(workspace.npv == result.perspectives.map(\.npv))
   }
 
+  /// Birth years whose arbetsgivaravgift changes within the horizon (the youth rate from April
+  /// 2026 to September 2027, 18 at the start of 2027, 67 at the start of 2027) and an
+  /// aktivitetsersättning by age step: the fast evaluation builds the same month-by-month
+  /// profiles as the Calculator, with and without a replaced contribution rate.
+  @Test(arguments: ["jamforelse-b-lonestod.xml", "uppfoljning-exempel.xml", "jamforelse-a-coachning.xml"])
+  func birthYearsThatCrossAContributionThresholdGiveTheCalculatorsResult(name: String) throws {
+    let rates = try shippedRates()
+    let base = try shippedScenario(name)
+    var aged = base
+    let years = [2004, 2008, 1959]
+    for index in aged.outcomes.indices { aged.outcomes[index].birthYear = years[index % years.count] }
+    // An aktivitetsersättning phase for the last outcome, to cross an age step too (20 → 21).
+    aged.outcomes[aged.outcomes.count - 1].path = [
+      Phase(situations: [SituationShare(situation: .aktivitetsersattning)])
+    ]
+    aged.outcomes[aged.outcomes.count - 1].birthYear = 2005
+    let result = try Calculator(rates: rates).run(aged)
+    #expect(result.perspectives.map(\.npv) != (try Calculator(rates: rates).run(base)).perspectives.map(\.npv))
+    let evaluator = try DrawEvaluator(rates: rates, scenario: aged)
+    var workspace = DrawWorkspace()
+    try evaluator.evaluate(aged, overrides: RateOverrides(), into: &workspace)
+    #expect(workspace.npv == result.perspectives.map(\.npv))
+    #expect(workspace.paybackMonth == result.perspectives.map { $0.payback.month ?? -1 })
+    // The plan holds the groups' month-by-month steps (a comparison alternative is never planned).
+    let planned: Bool
+    if case .alternative = aged.comparison { planned = false } else { planned = true }
+    #expect(workspace.groupsFromPlan == planned)
+    // The evaluator built for the scenario without birth years evaluates the aged one alike.
+    try DrawEvaluator(rates: rates, scenario: base).evaluate(aged, overrides: RateOverrides(), into: &workspace)
+    #expect(workspace.npv == result.perspectives.map(\.npv))
+
+    // A contribution rate changes the month contexts (the groups are built as the Calculator
+    // builds them); an age step's amount changes only the profiles the plan computes anew.
+    let replaced: [(String, Double, RateUnit, Bool)] = [
+      ("arbetsgivaravgift.ungdom.andel", 0.15, .andel, false), ("arbetsgivaravgift.full", 0.30, .andel, false),
+      ("formaner.aktivitetsersattning.garanti_manad_21_22", 14_000, .krPerManad, planned),
+    ]
+    for (key, value, unit, fromPlan) in replaced {
+      var changed = aged
+      changed.rateValues.append(
+        RateValue(
+          key: RateKey(key), amount: .number(value), unit: unit, from: aged.ratesDate,
+          source: RateSource(title: "test"), status: .unconfirmed,
+          origin: RateOrigin(layer: .scenario, location: SourceLocation(file: "t.xml"))))
+      let expected = try Calculator(rates: rates).run(changed)
+      #expect(expected.perspectives.map(\.npv) != result.perspectives.map(\.npv), "\(key) matters")
+      try evaluator.evaluate(aged, overrides: RateOverrides(numbers: [RateKey(key): value]), into: &workspace)
+      #expect(workspace.npv == expected.perspectives.map(\.npv), "\(key)")
+      #expect(workspace.groupsFromPlan == fromPlan, "\(key)")
+      try evaluator.evaluate(aged, overrides: RateOverrides(), into: &workspace)
+      #expect(workspace.npv == result.perspectives.map(\.npv), "back from \(key)")
+    }
+  }
+
   @Test func aChangedWageChangesTheResultAsTheCalculatorSays() throws {
     var scenario = try shippedScenario("porten-2016-2018.xml")
     scenario.outcomes[0].path[0].situations[0].monthlyWage = 30_000
