@@ -91,12 +91,15 @@ let package = Package(
         "CMallocCounter", "SamkalkUncertainty", "SamkalkInput", "SamkalkEngine", "SamkalkRates", "SamkalkCore",
       ],
       path: "Benchmarks/samkalk-uncertainty-benchmark"),
+    // Inputs generated for more than one test target (not a product).
+    .target(name: "SamkalkTestSupport", path: "Tests/SamkalkTestSupport"),
     .testTarget(name: "SamkalkCoreTests", dependencies: ["SamkalkCore"]),
     .testTarget(name: "SamkalkXMLTests", dependencies: ["SamkalkXML", "SamkalkCore"], exclude: ["Fixtures"]),
     .testTarget(name: "SamkalkRatesTests", dependencies: ["SamkalkRates", "SamkalkCore"]),
     .testTarget(name: "SamkalkEngineTests", dependencies: ["SamkalkEngine", "SamkalkRates", "SamkalkCore"]),
     .testTarget(
-      name: "SamkalkInputTests", dependencies: ["SamkalkInput", "SamkalkEngine", "SamkalkRates", "SamkalkCore"],
+      name: "SamkalkInputTests",
+      dependencies: ["SamkalkInput", "SamkalkEngine", "SamkalkRates", "SamkalkCore", "SamkalkTestSupport"],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "SamkalkReportsTests",
@@ -114,7 +117,7 @@ let package = Package(
     .testTarget(
       name: "SamkalkServerTests",
       dependencies: [
-        "SamkalkServer", "SamkalkInput", "SamkalkEngine", "SamkalkRates", "SamkalkCore",
+        "SamkalkServer", "SamkalkInput", "SamkalkEngine", "SamkalkRates", "SamkalkCore", "SamkalkTestSupport",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
       ]),

@@ -2,6 +2,7 @@ import SamkalkCore
 import SamkalkEngine
 import SamkalkInput
 import SamkalkRates
+import SamkalkTestSupport
 import Testing
 
 /// The bound on a scenario's size (issue 23, item 5): population groups × months of the horizon

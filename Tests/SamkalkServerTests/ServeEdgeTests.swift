@@ -5,6 +5,7 @@ import HummingbirdTesting
 import NIOCore
 import SamkalkEngine
 import SamkalkServer
+import SamkalkTestSupport
 import Testing
 
 /// The edges of the HTTP server (issue 23, item 8): requests whose target or `Host` is not as

@@ -1,7 +1,7 @@
 /// Scenario files generated for the resource limits: `outcomes` outcomes of one person each over
 /// `years`, in the smallest form the reader accepts.
-enum GeneratedScenarios {
-  static func manyOutcomes(_ outcomes: Int, years: Int) -> String {
+public enum GeneratedScenarios {
+  public static func manyOutcomes(_ outcomes: Int, years: Int) -> String {
     var text = """
       <?xml version="1.0" encoding="UTF-8"?>
       <scenario xmlns="urn:samkalk:scenario:1" version="1" id="many-outcomes">
