@@ -27,6 +27,16 @@ struct StartTagPositions {
 
   private(set) var tags: [Tag] = []
 
+  private static let commentOpen = Array("<!--".utf8)
+  private static let commentClose = Array("-->".utf8)
+  private static let cdataOpen = Array("<![CDATA[".utf8)
+  private static let cdataClose = Array("]]>".utf8)
+  private static let instructionOpen = Array("<?".utf8)
+  private static let instructionClose = Array("?>".utf8)
+  private static let declarationOpen = Array("<!".utf8)
+  private static let endTagOpen = Array("</".utf8)
+  private static let tagClose = Array(">".utf8)
+
   init(_ bytes: [UInt8]) {
     var index = 0
     var line = 1
@@ -41,13 +51,16 @@ struct StartTagPositions {
       }
       index += 1
     }
-    func starts(_ text: String) -> Bool {
-      let pattern = Array(text.utf8)
-      return index + pattern.count <= count && Array(bytes[index..<index + pattern.count]) == pattern
+    // Compared in place: the scan runs on every XML file read (a run reads a hundred rate
+    // files), and `skip(past:)` tests at every byte of a tag or comment.
+    func starts(_ pattern: [UInt8]) -> Bool {
+      guard index + pattern.count <= count else { return false }
+      for offset in pattern.indices where bytes[index + offset] != pattern[offset] { return false }
+      return true
     }
-    func skip(past terminator: String) {
+    func skip(past terminator: [UInt8]) {
       while index < count && !starts(terminator) { advance() }
-      for _ in terminator.utf8 where index < count { advance() }
+      for _ in terminator where index < count { advance() }
     }
     func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
     while index < count {
@@ -55,14 +68,14 @@ struct StartTagPositions {
         advance()
         continue
       }
-      if starts("<!--") {
-        skip(past: "-->")
-      } else if starts("<![CDATA[") {
-        skip(past: "]]>")
-      } else if starts("<?") {
-        skip(past: "?>")
-      } else if starts("<!") || starts("</") {
-        skip(past: ">")
+      if starts(Self.commentOpen) {
+        skip(past: Self.commentClose)
+      } else if starts(Self.cdataOpen) {
+        skip(past: Self.cdataClose)
+      } else if starts(Self.instructionOpen) {
+        skip(past: Self.instructionClose)
+      } else if starts(Self.declarationOpen) || starts(Self.endTagOpen) {
+        skip(past: Self.tagClose)
       } else {
         let place = Place(line: line, column: column)
         advance()
@@ -93,7 +106,7 @@ struct StartTagPositions {
           tag.attributes.append((local, place))
         }
         tags.append(tag)
-        skip(past: ">")
+        skip(past: Self.tagClose)
       }
     }
   }
