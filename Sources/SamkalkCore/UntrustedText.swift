@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks and escapes for text that comes from users' files and is shown to other people.
 ///
 /// A file with a NUL byte is damaged or not text: C code (libxml2, a terminal) stops at it, so
@@ -17,7 +19,7 @@ public enum UntrustedText {
   /// The line and column (both from 1; the column counts characters, as the diagnostics do) of
   /// the first NUL byte in UTF-8 `bytes`, or `nil` when there is none.
   public static func firstNUL(in bytes: [UInt8]) -> (line: Int, column: Int)? {
-    guard let offset = bytes.firstIndex(of: 0) else { return nil }
+    guard let offset = bytes.withUnsafeBufferPointer(nulOffset) else { return nil }
     var line = 1
     var column = 1
     for byte in bytes[..<offset] {
@@ -29,6 +31,13 @@ public enum UntrustedText {
       }
     }
     return (line, column)
+  }
+
+  /// The offset of the first NUL byte in `bytes` (`memchr`: the follow-up reader asks this of
+  /// every record), or `nil`.
+  public static func nulOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let base = bytes.baseAddress, let hit = memchr(base, 0, bytes.count) else { return nil }
+    return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
   }
 
   /// The message for a NUL byte in a file of `kind` (e.g. "rate table").

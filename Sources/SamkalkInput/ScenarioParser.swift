@@ -14,9 +14,6 @@ struct ScenarioParser {
   private(set) var diagnostics = DiagnosticCollector()
   private var inputs: [ScenarioInput] = []
 
-  /// Amounts in kronor must lie below this (a typo guard, far above any real measure).
-  static let maxKronor = RateUnit.maximumAmount
-
   /// Attributes that name or describe an element rather than carry one of its values.
   static let nonValueAttributes: Set<String> = [
     "source", "assumption", "id", "label", "type", "item", "financier", "key", "note", "status",
@@ -361,7 +358,7 @@ struct ScenarioParser {
     if let annualAmount, let months { kronor = CostItem.total(annualAmount: annualAmount, months: months) }
     var money: Money?
     if let kronor {
-      if kronor >= Self.maxKronor {
+      if kronor >= RateUnit.maximumAmount {
         error("cost '\(id)' comes to \(format(kronor)) kr, not below the limit of 1e12 kr", element)
       } else {
         money = Money.rounding(kronor: kronor)
@@ -1254,7 +1251,7 @@ struct ScenarioParser {
       error("'\(name)' \(format(value)) must not be negative", element)
       return nil
     }
-    guard value < Self.maxKronor else {
+    guard value < RateUnit.maximumAmount else {
       error("'\(name)' \(format(value)) kr is not below the limit of 1e12 kr", element)
       return nil
     }

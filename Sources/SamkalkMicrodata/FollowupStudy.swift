@@ -284,7 +284,7 @@ struct FollowupReader {
         break
       }
     }
-    if let offset = Self.nulOffset(record) {
+    if let offset = UntrustedText.nulOffset(record) {
       let place = ByteParse.location(in: record, offset: offset, line: line)
       throw DiagnosticError(
         .error(Self.nulMessage, at: SourceLocation(file: file, line: place.line, column: place.column)))
@@ -379,13 +379,6 @@ struct FollowupReader {
 
 extension FollowupReader {
   static let nulMessage = UntrustedText.nulMessage(in: "follow-up file")
-
-  /// The offset of the first NUL byte in `record`, if any: a NUL would otherwise end an id or a
-  /// name early when the text meets C code, and make a phantom person.
-  static func nulOffset(_ record: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard let base = record.baseAddress, let hit = memchr(base, 0, record.count) else { return nil }
-    return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-  }
 }
 
 /// A byte buffer for building lookup keys without per-row allocation (replaced by a bigger one
@@ -414,7 +407,7 @@ extension FollowupReader {
       splitter.split(record, separator: separator)
     }
     if !problems.isEmpty { problems.removeAll(keepingCapacity: true) }
-    if let offset = Self.nulOffset(record) {
+    if let offset = UntrustedText.nulOffset(record) {
       problems.append((offset, Self.nulMessage))
       report(record, line: line)
       return

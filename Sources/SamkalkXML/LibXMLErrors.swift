@@ -60,10 +60,7 @@ final class LibXMLErrorBox {
   /// The attribute node of element `node` that a schema message names (`…, attribute 'x': …`),
   /// so that the report points at the attribute rather than its element.
   private func attribute(named message: String, of node: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer? {
-    guard let start = message.range(of: "attribute '") else { return nil }
-    let rest = message[start.upperBound...]
-    guard let end = rest.firstIndex(of: "'") else { return nil }
-    let name = rest[..<end]
+    guard let name = LibXMLMessages.quoted(after: "attribute '", in: message) else { return nil }
     let element = node.assumingMemoryBound(to: xmlNode.self)
     guard element.pointee.type == XML_ELEMENT_NODE else { return nil }
     var property = element.pointee.properties

@@ -50,6 +50,14 @@ enum LibXMLMessages {
     return message
   }
 
+  /// The name in quotes after `marker` in a libxml2 message (`attribute 'x'` → `x`).
+  static func quoted(after marker: String, in text: String) -> String? {
+    guard let range = text.range(of: marker) else { return nil }
+    let rest = text[range.upperBound...]
+    guard let end = rest.firstIndex(of: "'") else { return nil }
+    return String(rest[..<end])
+  }
+
   private static func digits(in message: String) -> String? {
     let run = message.drop { !$0.isNumber }.prefix { $0.isNumber }
     return run.isEmpty ? nil : String(run)

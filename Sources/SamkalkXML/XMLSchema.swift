@@ -69,17 +69,13 @@ public final class XMLSchema: @unchecked Sendable {
   public static func hintedMessage(_ message: String, elements: Set<String>, attributes: Set<String>) -> String {
     let readable = message.replacingOccurrences(
       of: #"\{[^}]*\}"#, with: "", options: .regularExpression)
-    func quoted(after marker: String, in text: String) -> String? {
-      guard let range = text.range(of: marker) else { return nil }
-      let rest = text[range.upperBound...]
-      guard let end = rest.firstIndex(of: "'") else { return nil }
-      return String(rest[..<end])
-    }
-    if readable.contains("This element is not expected"), let name = quoted(after: "Element '", in: readable) {
+    if readable.contains("This element is not expected"),
+      let name = LibXMLMessages.quoted(after: "Element '", in: readable)
+    {
       let hint = NameSuggestion.hint(for: name, among: elements)
       return "unknown or misplaced element '\(name)'\(hint) (\(readable))"
     }
-    if readable.contains("is not allowed"), let name = quoted(after: "attribute '", in: readable) {
+    if readable.contains("is not allowed"), let name = LibXMLMessages.quoted(after: "attribute '", in: readable) {
       let hint = NameSuggestion.hint(for: name, among: attributes)
       return "unknown attribute '\(name)'\(hint) (\(readable))"
     }
